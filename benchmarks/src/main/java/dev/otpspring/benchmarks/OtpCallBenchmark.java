@@ -1,0 +1,52 @@
+package dev.otpspring.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.otpspring.genserver.GenServer;
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.process.Pid;
+
+/** Call round trip from a plain (non-process) thread to an idle counter. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class OtpCallBenchmark {
+
+	private OtpRuntime runtime;
+
+	private Pid counter;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.runtime = OtpRuntime.create();
+		this.counter = GenServer.start(this.runtime, new Counter()).pid();
+	}
+
+	@Benchmark
+	public Object call() {
+		return GenServer.call(this.counter, Counter.GET);
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		GenServer.stop(this.counter);
+		this.runtime.close();
+	}
+
+}

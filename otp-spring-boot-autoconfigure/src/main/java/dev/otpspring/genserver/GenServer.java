@@ -1,0 +1,203 @@
+package dev.otpspring.genserver;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.otpspring.genserver.GenServerMessages.Call;
+import dev.otpspring.genserver.GenServerMessages.Cast;
+import dev.otpspring.genserver.GenServerMessages.StopRequest;
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.NameAlreadyRegisteredException;
+import dev.otpspring.process.NoProcessException;
+import dev.otpspring.process.NotInProcessException;
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.process.Pid;
+import dev.otpspring.process.ProcessRef;
+import dev.otpspring.process.Self;
+import dev.otpspring.process.SpawnOptions;
+import dev.otpspring.process.Watch;
+
+/**
+ * Starts GenServers and talks to them: {@code start}, {@code call}, {@code cast}, {@code stop}.
+ * The client half of Elixir's {@code GenServer} module; the server half is a
+ * {@link GenServerBehaviour}.
+ *
+ * <pre>{@code
+ * GenServer.start(runtime, new Counter(), GenServerOptions.named("counter"));
+ * ProcessRef counter = runtime.named("counter");
+ * GenServer.cast(counter, new Counter.Inc());
+ * Object value = GenServer.call(counter, new Counter.Get());             // waits up to 5 s
+ * GenServer.stop(counter);                                               // terminate runs first
+ * }</pre>
+ */
+public final class GenServer {
+
+	/** The default call timeout: 5 seconds, as in OTP (§1). */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Logger logger = LoggerFactory.getLogger(GenServer.class);
+
+	private GenServer() {
+	}
+
+	// ---- start ------------------------------------------------------------------------------------
+
+	/** Starts an unnamed, unlinked server and waits for its {@code init}. */
+	public static <S> StartResult start(OtpRuntime runtime, GenServerBehaviour<S> behaviour) {
+		return start(runtime, behaviour, GenServerOptions.DEFAULTS);
+	}
+
+	/**
+	 * Starts an unlinked server and waits for its {@code init} (R10.2). A taken name gives
+	 * {@code Error({already_started, pid})} without running {@code init} (R6.7, R15.2).
+	 */
+	public static <S> StartResult start(OtpRuntime runtime, GenServerBehaviour<S> behaviour, GenServerOptions options) {
+		return start(runtime, behaviour, options, false);
+	}
+
+	/** Starts a server linked to the calling process; see {@link #startLink(GenServerBehaviour, GenServerOptions)}. */
+	public static <S> StartResult startLink(GenServerBehaviour<S> behaviour) {
+		return startLink(behaviour, GenServerOptions.DEFAULTS);
+	}
+
+	/**
+	 * Starts a server linked to the calling process — what a supervisor's child start function
+	 * calls. A failed start is returned as a value and does not kill the caller (modern OTP).
+	 * @throws NotInProcessException if called from outside a process
+	 */
+	public static <S> StartResult startLink(GenServerBehaviour<S> behaviour, GenServerOptions options) {
+		if (!Self.inProcess()) {
+			throw new NotInProcessException("GenServer.startLink");
+		}
+		return start(Self.runtime(), behaviour, options, true);
+	}
+
+	private static <S> StartResult start(OtpRuntime runtime, GenServerBehaviour<S> behaviour,
+			GenServerOptions options, boolean link) {
+		Objects.requireNonNull(runtime, "runtime must not be null");
+		Objects.requireNonNull(behaviour, "behaviour must not be null");
+		Objects.requireNonNull(options, "options must not be null");
+		StartAck ack = new StartAck();
+		Pid parent = Self.pidOrNull();
+		SpawnOptions spawn = new SpawnOptions(link, options.name(), options.mailboxCapacity());
+		Pid pid;
+		try {
+			pid = runtime.spawn(() -> new GenServerProcess<>(runtime, behaviour, parent, link, options.name(), ack).init(),
+					spawn);
+		}
+		catch (NameAlreadyRegisteredException ex) {
+			return new StartResult.Error(ExitReason.of(new AlreadyStarted(ex.holder())));
+		}
+		Watch watch = runtime.watch(pid, ack);
+		StartResult result = ack.await(runtime.scheduler(), runtime.deadlineAfter(options.initTimeout()));
+		watch.cancel();
+		if (result != null) {
+			return result;
+		}
+		if (link) {
+			Self.unlink(pid); // the kill below must not take the starter with it
+		}
+		runtime.exit(pid, ExitReason.KILL);
+		return new StartResult.Error(ExitReason.of("timeout"));
+	}
+
+	// ---- call and cast ------------------------------------------------------------------------------
+
+	/** {@link #call(ProcessRef, Object, Duration)} with the default timeout of 5 seconds. */
+	public static Object call(ProcessRef server, Object request) {
+		return call(server, request, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Sends {@code request} and waits for the reply (R11.x).
+	 * @return the reply from {@code handleCall}
+	 * @throws NoProcessException if {@code server} does not exist (R11.1)
+	 * @throws ProcessExitException at once if the server exits before replying (R11.2)
+	 * @throws CallTimeoutException if no reply comes within {@code timeout}; a late reply is
+	 * dropped (R11.3)
+	 * @throws CallingSelfException if a server calls itself
+	 */
+	public static Object call(ProcessRef server, Object request, Duration timeout) {
+		Objects.requireNonNull(server, "server must not be null");
+		Objects.requireNonNull(request, "request must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		Pid pid = server.whereis();
+		if (pid == null) {
+			throw new NoProcessException(server, describeCall(request, timeout));
+		}
+		Pid caller = Self.pidOrNull();
+		if (pid.equals(caller)) {
+			throw new CallingSelfException(server, request, timeout);
+		}
+		OtpRuntime runtime = pid.runtime();
+		From from = new From(pid, server, request, timeout, caller);
+		long deadline = runtime.deadlineAfter(timeout);
+		if (!runtime.send(pid, new Call(from, request))) {
+			throw new NoProcessException(server, describeCall(request, timeout));
+		}
+		return from.await(runtime.scheduler(), deadline, false);
+	}
+
+	/**
+	 * Sends {@code request} without waiting. Always succeeds, even if the server does not exist
+	 * (R11.7); only a full bounded mailbox is reported.
+	 */
+	public static void cast(ProcessRef server, Object request) {
+		Objects.requireNonNull(server, "server must not be null");
+		Objects.requireNonNull(request, "request must not be null");
+		Pid pid = server.whereis();
+		if (pid != null) {
+			pid.runtime().send(pid, new Cast(request));
+		}
+	}
+
+	// ---- stop -----------------------------------------------------------------------------------------
+
+	/** Stops the server with reason {@code normal}, waiting as long as {@code terminate} takes. */
+	public static void stop(ProcessRef server) {
+		stop(server, ExitReason.NORMAL, GenServerOptions.INFINITY);
+	}
+
+	/**
+	 * Stops the server: it runs {@code terminate(reason, state)} and exits; this returns once it
+	 * has (R12.4).
+	 * @throws NoProcessException if the server does not exist
+	 * @throws ProcessExitException if it exited with another reason (e.g. {@code terminate} threw)
+	 * @throws CallTimeoutException if it has not exited within {@code timeout}
+	 */
+	public static void stop(ProcessRef server, ExitReason reason, Duration timeout) {
+		Objects.requireNonNull(server, "server must not be null");
+		Objects.requireNonNull(reason, "reason must not be null");
+		Pid pid = server.whereis();
+		if (pid == null) {
+			throw new NoProcessException(server, "stop it");
+		}
+		Pid caller = Self.pidOrNull();
+		if (pid.equals(caller)) {
+			throw new CallingSelfException(server, reason, timeout);
+		}
+		OtpRuntime runtime = pid.runtime();
+		From from = new From(pid, server, reason, timeout, caller);
+		long deadline = runtime.deadlineAfter(timeout);
+		if (!runtime.send(pid, new StopRequest(reason, from))) {
+			throw new NoProcessException(server, "stop it");
+		}
+		ExitReason actual = (ExitReason) from.await(runtime.scheduler(), deadline, true);
+		if (!actual.equals(reason)) {
+			throw new ProcessExitException(server, pid, reason, timeout, actual);
+		}
+	}
+
+	static void logUnexpectedInfo(GenServerBehaviour<?> behaviour, Object message) {
+		logger.warn("GenServer {} ({}) received an unexpected message in handleInfo: {}", Self.pidOrNull(),
+				behaviour.getClass().getName(), message.getClass().getName());
+	}
+
+	private static String describeCall(Object request, Duration timeout) {
+		return "call " + CallException.describe(request) + " (timeout " + CallException.format(timeout) + ")";
+	}
+
+}

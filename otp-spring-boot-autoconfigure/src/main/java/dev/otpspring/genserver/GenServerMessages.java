@@ -1,0 +1,41 @@
+package dev.otpspring.genserver;
+
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.ExpectsReply;
+import dev.otpspring.process.Pid;
+
+/** The envelopes a GenServer's mailbox carries besides plain info messages. */
+final class GenServerMessages {
+
+	private GenServerMessages() {
+	}
+
+	/** A {@link GenServer#call}; released at once if the server exits first (R11.2). */
+	record Call(From from, Object request) implements ExpectsReply {
+
+		@Override
+		public void receiverExited(Pid receiver, ExitReason reason) {
+			this.from.serverExited(reason);
+		}
+
+	}
+
+	/** A {@link GenServer#cast}. */
+	record Cast(Object request) {
+	}
+
+	/** {@link GenServer#stop}: terminate with {@code reason}; the waiter learns the final reason. */
+	record StopRequest(ExitReason reason, From from) implements ExpectsReply {
+
+		@Override
+		public void receiverExited(Pid receiver, ExitReason exitReason) {
+			this.from.serverExited(exitReason);
+		}
+
+	}
+
+	/** An inactivity timeout firing; stale unless its generation is still the armed one. */
+	record IdleTick(long generation) {
+	}
+
+}

@@ -1,0 +1,282 @@
+package dev.otpspring.genserver;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.otpspring.genserver.GenServerMessages.Call;
+import dev.otpspring.genserver.GenServerMessages.Cast;
+import dev.otpspring.genserver.GenServerMessages.IdleTick;
+import dev.otpspring.genserver.GenServerMessages.StopRequest;
+import dev.otpspring.process.Exit;
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.MessageHandler;
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.process.Pid;
+import dev.otpspring.process.Self;
+import dev.otpspring.process.TimerRef;
+
+/**
+ * The loop of one GenServer: runs the behaviour's callbacks on its messages and applies their
+ * results. Lives inside the server's process; only that process touches {@code state}.
+ *
+ * @param <S> the type of the server's state
+ */
+final class GenServerProcess<S> implements MessageHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(GenServer.class);
+
+	private final OtpRuntime runtime;
+
+	private final GenServerBehaviour<S> behaviour;
+
+	/** The starter; an exit signal from it stops a trapping server (R12.1). */
+	private final Pid parent;
+
+	private final boolean linkedToParent;
+
+	private final Object name;
+
+	/** Until {@code init} has answered the starter; then {@code null}, so an idle server stays small. */
+	private StartAck ack;
+
+	private Pid self;
+
+	private S state;
+
+	/** Bumped whenever an inactivity timeout is armed or disarmed; stale ticks are ignored. */
+	private long idleGeneration;
+
+	private volatile TimerRef idleTimer;
+
+	GenServerProcess(OtpRuntime runtime, GenServerBehaviour<S> behaviour, Pid parent, boolean linkedToParent,
+			Object name, StartAck ack) {
+		this.runtime = runtime;
+		this.behaviour = behaviour;
+		this.parent = parent;
+		this.linkedToParent = linkedToParent;
+		this.name = name;
+		this.ack = ack;
+	}
+
+	/** The process body: runs {@code init} and acknowledges the starter (R10.1, R6.7). */
+	MessageHandler init() {
+		this.self = Self.pid();
+		Init<S> result;
+		try {
+			result = this.behaviour.init();
+			if (result == null) {
+				throw new IllegalStateException(this.behaviour.getClass().getName() + ".init() returned null");
+			}
+		}
+		catch (Throwable ex) {
+			ExitReason reason = ExitReason.crash(ex);
+			report(reason, ex, null);
+			failStart(new StartResult.Error(reason), reason);
+			return this;
+		}
+		switch (result) {
+			case Init.Ok<S> ok -> {
+				this.state = ok.state();
+				acknowledge(new StartResult.Ok(this.self));
+				after(ok.action(), null);
+			}
+			case Init.Ignore<S> ignore -> failStart(new StartResult.Ignore(), ExitReason.NORMAL);
+			case Init.Stop<S> stop -> {
+				if (!stop.reason().isNormalLike()) {
+					report(stop.reason(), null, null);
+				}
+				failStart(new StartResult.Error(stop.reason()), stop.reason());
+			}
+			case Init.Error<S> error -> failStart(new StartResult.Error(asReason(error.reason())), ExitReason.NORMAL);
+		}
+		return this;
+	}
+
+	/**
+	 * Releases the name, then the starter, then exits. Modern OTP: a failed start is a value for
+	 * the starter, so the link is removed first and the starter is not killed.
+	 */
+	private void failStart(StartResult result, ExitReason exit) {
+		if (this.name != null) {
+			this.runtime.unregister(this.name);
+		}
+		if (this.linkedToParent) {
+			Self.unlink(this.parent);
+		}
+		acknowledge(result);
+		Self.exit(exit);
+	}
+
+	private void acknowledge(StartResult result) {
+		this.ack.complete(result);
+		this.ack = null;
+	}
+
+	@Override
+	public void handle(Object message) {
+		if (message instanceof IdleTick tick) {
+			if (tick.generation() == this.idleGeneration) {
+				this.idleTimer = null;
+				onResult(() -> this.behaviour.handleInfo(IdleTimeout.INSTANCE, this.state), message);
+			}
+			return;
+		}
+		disarmIdleTimer();
+		switch (message) {
+			case Call call -> onCall(call);
+			case Cast cast -> onResult(() -> this.behaviour.handleCast(cast.request(), this.state), message);
+			case StopRequest stop -> stop(stop.reason(), message);
+			case Exit exit when this.parent != null && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
+			default -> onResult(() -> this.behaviour.handleInfo(message, this.state), message);
+		}
+	}
+
+	private void onCall(Call call) {
+		CallResult<S> result;
+		try {
+			result = this.behaviour.handleCall(call.request(), call.from(), this.state);
+			if (result == null) {
+				throw new IllegalStateException(this.behaviour.getClass().getName() + ".handleCall returned null");
+			}
+		}
+		catch (Throwable ex) {
+			crash(ex, call);
+			return;
+		}
+		this.state = result.state();
+		switch (result) {
+			case Reply<S> reply -> {
+				call.from().reply(reply.reply());
+				after(reply.action(), call);
+			}
+			case NoReply<S> noReply -> {
+				call.from().awaitDeferredReply(this.runtime);
+				after(noReply.action(), call);
+			}
+			case Stop<S> stop -> stop(stop.reason(), call); // the caller gets the reason (R11.5)
+			case StopAndReply<S> stop -> {
+				ExitReason reason = terminate(stop.reason(), call);
+				call.from().reply(stop.reply()); // after terminate (R11.5)
+				Self.exit(reason);
+			}
+		}
+	}
+
+	private void onResult(Callback<S> callback, Object message) {
+		Result<S> result;
+		try {
+			result = callback.run();
+			if (result == null) {
+				throw new IllegalStateException(this.behaviour.getClass().getName() + " returned a null result");
+			}
+		}
+		catch (Throwable ex) {
+			crash(ex, message);
+			return;
+		}
+		this.state = result.state();
+		switch (result) {
+			case NoReply<S> noReply -> after(noReply.action(), message);
+			case Stop<S> stop -> stop(stop.reason(), message);
+		}
+	}
+
+	/** Applies an action; {@code continue} runs before the next message (R10.3). */
+	private void after(Action action, Object message) {
+		switch (action) {
+			case Action.Continue next -> onResult(() -> this.behaviour.handleContinue(next.argument(), this.state), message);
+			case Action.Timeout timeout -> armIdleTimer(timeout);
+			case Action.None none -> {
+			}
+			case Action.Hibernate hibernate -> {
+			}
+		}
+	}
+
+	private void stop(ExitReason reason, Object lastMessage) {
+		if (!reason.isNormalLike()) {
+			report(reason, null, lastMessage);
+		}
+		Self.exit(terminate(reason, lastMessage));
+	}
+
+	private void crash(Throwable ex, Object lastMessage) {
+		ExitReason reason = ExitReason.crash(ex);
+		report(reason, ex, lastMessage);
+		Self.exit(terminate(reason, lastMessage));
+	}
+
+	/** Runs {@code terminate}; if it throws, that becomes the exit reason, as in OTP. */
+	private ExitReason terminate(ExitReason reason, Object lastMessage) {
+		disarmIdleTimer();
+		try {
+			this.behaviour.terminate(reason, this.state);
+			return reason;
+		}
+		catch (Throwable ex) {
+			ExitReason failure = ExitReason.crash(ex);
+			report(failure, ex, lastMessage);
+			return failure;
+		}
+	}
+
+	private void armIdleTimer(Action.Timeout timeout) {
+		long generation = ++this.idleGeneration;
+		this.idleTimer = this.runtime.sendAfter(this.self, new IdleTick(generation), timeout.timeout());
+	}
+
+	private void disarmIdleTimer() {
+		TimerRef timer = this.idleTimer;
+		if (timer != null) {
+			this.idleGeneration++;
+			this.idleTimer = null;
+			timer.cancel();
+		}
+	}
+
+	@Override
+	public void exited(ExitReason reason) {
+		TimerRef timer = this.idleTimer;
+		if (timer != null) {
+			timer.cancel();
+		}
+	}
+
+	/** One crash report per crash (R16.1): who, why, the last message's type, and state only if allowed. */
+	private void report(ExitReason reason, Throwable ex, Object lastMessage) {
+		if (!logger.isErrorEnabled()) {
+			return;
+		}
+		String who = (this.name != null) ? this.name + " " + this.self : String.valueOf(this.self);
+		String state = this.runtime.logStateInCrashReports() ? String.valueOf(this.state)
+				: "(not logged; crash-report state logging is off)";
+		logger.error("GenServer {} terminating\n** Reason: {}\n** Last message: {}\n** State: {}", who, reason,
+				describe(lastMessage), state, ex);
+	}
+
+	private static String describe(Object message) {
+		return switch (message) {
+			case null -> "none (in init)";
+			case Call call -> "call " + call.request().getClass().getName() + " from "
+					+ ((call.from().caller() != null) ? call.from().caller() : call.from());
+			case Cast cast -> "cast " + cast.request().getClass().getName();
+			case StopRequest stop -> "stop " + stop.reason();
+			case Exit exit -> "exit signal " + exit.reason() + " from " + exit.from();
+			case IdleTick tick -> IdleTimeout.class.getName();
+			default -> message.getClass().getName();
+		};
+	}
+
+	private static ExitReason asReason(Object reason) {
+		return (reason instanceof ExitReason exitReason) ? exitReason : ExitReason.of(reason);
+	}
+
+	/** A callback that may throw anything a user callback throws. */
+	@FunctionalInterface
+	private interface Callback<T> {
+
+		Result<T> run() throws Exception;
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.otpspring.genserver;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.otpspring.process.ExitListener;
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.Pid;
+import dev.otpspring.process.Scheduler;
+
+/**
+ * The starter's side of a synchronous start: {@code init} completes it from inside the new
+ * process; if the process dies before that (killed during {@code init}), the watch completes it.
+ */
+final class StartAck implements ExitListener {
+
+	private static final VarHandle RESULT;
+
+	static {
+		try {
+			RESULT = MethodHandles.lookup().findVarHandle(StartAck.class, "result", StartResult.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	/** Marks a start the starter gave up on, so a late acknowledgement is ignored. */
+	private static final StartResult GAVE_UP = new StartResult.Error(ExitReason.of("timeout"));
+
+	private final Thread starter = Thread.currentThread();
+
+	@SuppressWarnings("unused") // accessed through RESULT
+	private volatile StartResult result;
+
+	void complete(StartResult outcome) {
+		if (RESULT.compareAndSet(this, null, outcome)) {
+			LockSupport.unpark(this.starter);
+		}
+	}
+
+	@Override
+	public void exited(Pid pid, ExitReason reason) {
+		complete(new StartResult.Error(reason));
+	}
+
+	/** The outcome, or {@code null} if the deadline passed (or the starter was interrupted) first. */
+	StartResult await(Scheduler scheduler, long deadline) {
+		for (;;) {
+			StartResult outcome = this.result;
+			if (outcome != null) {
+				return outcome;
+			}
+			if (scheduler.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+				return RESULT.compareAndSet(this, null, GAVE_UP) ? null : this.result;
+			}
+			scheduler.parkUntil(deadline);
+		}
+	}
+
+}

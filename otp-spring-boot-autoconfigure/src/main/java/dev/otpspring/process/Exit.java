@@ -1,0 +1,12 @@
+package dev.otpspring.process;
+
+/**
+ * An exit signal turned into a message, received by a process that traps exits (R13.1): the
+ * Java form of {@code {'EXIT', from, reason}}.
+ *
+ * @param from the process that exited or sent the signal; {@code null} when
+ * {@link OtpRuntime#exit} was called from outside any process
+ * @param reason the exit reason
+ */
+public record Exit(Pid from, ExitReason reason) {
+}

@@ -1,0 +1,22 @@
+package dev.otpspring.process;
+
+/**
+ * A message was refused because the receiver's bounded mailbox is full. Mailboxes are unbounded
+ * by default, as in OTP; a capacity is an opt-in back-pressure limit per process.
+ */
+public class MailboxFullException extends OtpException {
+
+	private final transient Pid process;
+
+	public MailboxFullException(Pid process, Object name, Object message) {
+		super("The mailbox of " + process + ((name != null) ? " (" + name + ")" : "") + " is full; refused "
+				+ message.getClass().getName());
+		this.process = process;
+	}
+
+	/** The process whose mailbox is full. */
+	public Pid process() {
+		return this.process;
+	}
+
+}

@@ -1,0 +1,494 @@
+package dev.otpspring.process;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One process: a mailbox, a handler holding the private state, and the bookkeeping for links,
+ * monitors and exit.
+ * <p>
+ * <b>No thread while idle.</b> A send to an idle process flips it to scheduled and starts one
+ * virtual thread that drains the mailbox and then ends; there is never more than one runner per
+ * process, so the handler's state is touched by one thread at a time and needs no locks.
+ * <p>
+ * <b>Exit</b> happens once, at the compare-and-set of {@code exitReason}. It may be caused by
+ * the runner (a crash, a stop) or by another thread (a kill or a link). The exiting thread
+ * unregisters the name, closes the mailbox (releasing callers still waiting on it), and then
+ * signals links and observers. A runner busy in a handler when killed is interrupted and left
+ * to finish as a zombie whose sends are dropped: the JVM cannot pre-empt it (SEMANTICS §5).
+ * <p>
+ * <b>Locking.</b> {@code synchronized (this)} guards only {@link Relations} and the registered
+ * name, for a few field writes; nothing blocks while holding it.
+ */
+final class ProcessCell implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProcessCell.class);
+
+	private static final ThreadLocal<ProcessCell> CURRENT = new ThreadLocal<>();
+
+	/** Exit signals raised while delivering exit signals, run iteratively so chains cannot overflow. */
+	private static final ThreadLocal<ArrayDeque<Runnable>> PENDING_SIGNALS = new ThreadLocal<>();
+
+	/** Messages handled before a runner yields its carrier, so a busy process cannot starve others. */
+	private static final int FAIRNESS_BATCH = 256;
+
+	private static final int IDLE = 0;
+
+	private static final int SCHEDULED = 1;
+
+	private static final VarHandle RUN_STATE;
+
+	private static final VarHandle EXIT_REASON;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			RUN_STATE = lookup.findVarHandle(ProcessCell.class, "runState", int.class);
+			EXIT_REASON = lookup.findVarHandle(ProcessCell.class, "exitReason", ExitReason.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final OtpRuntime runtime;
+
+	final Pid pid;
+
+	private final Mailbox mailbox;
+
+	/** Until the first run; then {@code null}. */
+	private ProcessBody body;
+
+	/** Runner-only. */
+	private MessageHandler handler;
+
+	/** Runner-only: set by {@link Self#exit}, applied when the current handler returns. */
+	private ExitReason requestedExit;
+
+	/** Runner-only writes; read racily for {@link ProcessInfo}. */
+	private long messagesProcessed;
+
+	@SuppressWarnings("unused") // accessed through RUN_STATE
+	private volatile int runState = SCHEDULED;
+
+	@SuppressWarnings("unused") // accessed through EXIT_REASON
+	private volatile ExitReason exitReason;
+
+	private volatile Thread runner;
+
+	private volatile boolean trapExit;
+
+	/** Guarded by this. */
+	private volatile Object registeredName;
+
+	/** Guarded by this; created on the first link or monitor. */
+	private Relations relations;
+
+	ProcessCell(OtpRuntime runtime, ProcessBody body, int mailboxCapacity) {
+		this.runtime = runtime;
+		this.body = body;
+		this.mailbox = new Mailbox(mailboxCapacity);
+		this.pid = new Pid(this);
+	}
+
+	static ProcessCell current() {
+		return CURRENT.get();
+	}
+
+	// ---- running -------------------------------------------------------------------------------
+
+	/** Starts the first run, which executes the body; the cell was created scheduled. */
+	void start() {
+		this.runtime.startRunner(this);
+	}
+
+	@Override
+	public void run() {
+		if (this.exitReason != null) {
+			return;
+		}
+		Thread thread = Thread.currentThread();
+		this.runner = thread;
+		CURRENT.set(this);
+		try {
+			if (this.exitReason != null || (this.handler == null && !startHandler())) {
+				return;
+			}
+			drain(thread);
+		}
+		finally {
+			CURRENT.remove();
+			if (this.exitReason != null) {
+				this.handler = null;
+			}
+		}
+	}
+
+	private boolean startHandler() {
+		ProcessBody start = this.body;
+		this.body = null;
+		try {
+			this.handler = start.start();
+			if (this.handler == null) {
+				throw new IllegalStateException("ProcessBody.start() returned null instead of a MessageHandler");
+			}
+		}
+		catch (Throwable ex) {
+			crash(ex, null);
+			return false;
+		}
+		return !applyRequestedExit();
+	}
+
+	private void drain(Thread thread) {
+		int handled = 0;
+		for (;;) {
+			Object message;
+			while (this.exitReason == null && (message = this.mailbox.poll()) != null) {
+				dispatch(message);
+				this.mailbox.done();
+				this.messagesProcessed++;
+				if (++handled == FAIRNESS_BATCH) {
+					handled = 0;
+					Thread.yield();
+				}
+			}
+			if (this.exitReason != null) {
+				return;
+			}
+			// Release ownership, then look again: a sender that saw SCHEDULED did not start a runner.
+			this.runner = null;
+			RUN_STATE.setVolatile(this, IDLE);
+			if (this.mailbox.isEmpty() || !RUN_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+				return;
+			}
+			this.runner = thread;
+		}
+	}
+
+	private void dispatch(Object message) {
+		if (message instanceof Down down && down.monitor().watcher() == this && !down.monitor().claim()) {
+			return; // demonitored: the Down must not be seen (flush semantics)
+		}
+		try {
+			this.handler.handle(message);
+		}
+		catch (Throwable ex) {
+			crash(ex, message);
+			return;
+		}
+		applyRequestedExit();
+	}
+
+	private boolean applyRequestedExit() {
+		ExitReason reason = this.requestedExit;
+		if (reason == null) {
+			return false;
+		}
+		exitWith(reason);
+		return true;
+	}
+
+	private void crash(Throwable ex, Object lastMessage) {
+		if (this.exitReason != null) {
+			return; // a zombie unwinding after a kill: the exit is already reported by whoever killed it
+		}
+		if (logger.isErrorEnabled()) {
+			logger.error("Process {}{} terminating\n** Reason: {}\n** Last message: {}", this.pid,
+					(this.registeredName != null) ? " (" + this.registeredName + ")" : "",
+					ExitReason.crash(ex), (lastMessage != null) ? lastMessage.getClass().getName() : "none", ex);
+		}
+		exitWith(ExitReason.crash(ex));
+	}
+
+	// ---- sending --------------------------------------------------------------------------------
+
+	/** Delivers a message; false if the process has exited (the message is a dead letter). */
+	boolean offer(Object message) {
+		return switch (this.mailbox.offer(message)) {
+			case ACCEPTED -> {
+				schedule();
+				yield true;
+			}
+			case CLOSED -> false;
+			case FULL -> throw new MailboxFullException(this.pid, this.registeredName, message);
+		};
+	}
+
+	/** Delivers a runtime message (exit signal, Down) that a bounded mailbox must not refuse. */
+	void offerSystem(Object message) {
+		try {
+			if (!offer(message)) {
+				this.runtime.deadLetter(message);
+			}
+		}
+		catch (MailboxFullException ex) {
+			// Signals bypass capacity in OTP terms; dropping one would break links or monitors.
+			this.runtime.deadLetter(message);
+			logger.warn("{}; an exit signal or DOWN was dropped", ex.getMessage());
+		}
+	}
+
+	private void schedule() {
+		if ((int) RUN_STATE.getVolatile(this) == IDLE && RUN_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+			this.runtime.startRunner(this);
+		}
+	}
+
+	// ---- exit ---------------------------------------------------------------------------------------
+
+	boolean isAlive() {
+		return this.exitReason == null;
+	}
+
+	ExitReason exitReason() {
+		return this.exitReason;
+	}
+
+	/** Called by the runner: exit once the current handler returns. */
+	void requestExit(ExitReason reason) {
+		if (this.requestedExit == null) {
+			this.requestedExit = reason;
+		}
+	}
+
+	/**
+	 * Ends the process with {@code reason}, from any thread.
+	 * @return true if this call ended it; false if it had already exited
+	 */
+	boolean exitWith(ExitReason reason) {
+		if (!EXIT_REASON.compareAndSet(this, null, reason)) {
+			return false;
+		}
+		Object name;
+		Relations ended;
+		synchronized (this) {
+			name = this.registeredName;
+			this.registeredName = null;
+			ended = this.relations;
+			this.relations = null;
+		}
+		if (name != null) {
+			this.runtime.registry().remove(name, this); // before any DOWN is seen (R15.3)
+		}
+		long unread = this.mailbox.close((message) -> {
+			if (message instanceof ExpectsReply request) {
+				request.receiverExited(this.pid, reason);
+			}
+		});
+		Thread busy = this.runner;
+		if (busy != null && busy != Thread.currentThread()) {
+			busy.interrupt(); // a blocked zombie wakes up; a busy one is ignored from now on
+		}
+		MessageHandler exiting = this.handler;
+		if (exiting != null) {
+			exiting.exited(reason);
+		}
+		if (RUN_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+			// No runner exists and none can start (the mailbox is closed): drop the state now, so a
+			// Pid kept for its history does not keep a dead process's data alive.
+			this.handler = null;
+			this.body = null;
+		}
+		this.runtime.processExited(this, Math.max(0, unread));
+		if (ended != null) {
+			for (ProcessCell linked : ended.links()) {
+				deliverSignal(() -> linked.exitSignal(this, reason, true));
+			}
+			for (ExitObserver observer : ended.observers()) {
+				observer.processExited(this.pid, reason);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * An exit signal arrives (R1.3–R1.5, R13.x).
+	 * @param from the sender, or {@code null} for a signal from outside any process
+	 * @param viaLink whether it comes from a linked process's exit, rather than {@code exit/2}
+	 */
+	void exitSignal(ProcessCell from, ExitReason reason, boolean viaLink) {
+		if (this.exitReason != null) {
+			return;
+		}
+		if (viaLink && !removeLink(from)) {
+			return; // unlinked in the meantime: the signal no longer applies
+		}
+		if (!viaLink && reason instanceof ExitReason.Kill) {
+			exitWith(ExitReason.KILLED); // untrappable (R1.4)
+		}
+		else if (this.trapExit) {
+			offerSystem(new Exit((from != null) ? from.pid : null, reason));
+		}
+		else if (!(reason instanceof ExitReason.Normal)) {
+			exitWith(reason);
+		}
+	}
+
+	/** Runs {@code signal} now, or after the signal being delivered on this thread (no recursion). */
+	private static void deliverSignal(Runnable signal) {
+		ArrayDeque<Runnable> pending = PENDING_SIGNALS.get();
+		if (pending != null) {
+			pending.add(signal);
+			return;
+		}
+		pending = new ArrayDeque<>();
+		PENDING_SIGNALS.set(pending);
+		try {
+			Runnable next = signal;
+			while (next != null) {
+				next.run();
+				next = pending.poll();
+			}
+		}
+		finally {
+			PENDING_SIGNALS.remove();
+		}
+	}
+
+	// ---- links and observers -------------------------------------------------------------------
+
+	/** Records a link to {@code other}; false if this process has already exited. */
+	boolean addLink(ProcessCell other) {
+		synchronized (this) {
+			if (this.exitReason != null) {
+				return false;
+			}
+			relations().addLink(other);
+			return true;
+		}
+	}
+
+	boolean removeLink(ProcessCell other) {
+		synchronized (this) {
+			if (this.relations == null || !this.relations.removeLink(other)) {
+				return false;
+			}
+			dropRelationsIfEmpty();
+			return true;
+		}
+	}
+
+	boolean isLinkedTo(ProcessCell other) {
+		synchronized (this) {
+			return this.relations != null && this.relations.hasLink(other);
+		}
+	}
+
+	/** Adds an observer, or tells it {@code noproc} at once if this process has exited (R13.4). */
+	void addObserver(ExitObserver observer) {
+		synchronized (this) {
+			if (this.exitReason == null) {
+				relations().addObserver(observer);
+				return;
+			}
+		}
+		observer.processExited(this.pid, ExitReason.NOPROC);
+	}
+
+	void removeObserver(ExitObserver observer) {
+		synchronized (this) {
+			if (this.relations != null) {
+				this.relations.removeObserver(observer);
+				dropRelationsIfEmpty();
+			}
+		}
+	}
+
+	/** An idle process should cost as little as possible: most have no relation at all. */
+	private void dropRelationsIfEmpty() {
+		if (this.relations.linkCount() == 0 && this.relations.observerCount() == 0) {
+			this.relations = null;
+		}
+	}
+
+	private Relations relations() {
+		if (this.relations == null) {
+			this.relations = new Relations();
+		}
+		return this.relations;
+	}
+
+	// ---- flags and names -------------------------------------------------------------------------
+
+	boolean trapExit(boolean trap) {
+		boolean previous = this.trapExit;
+		this.trapExit = trap;
+		return previous;
+	}
+
+	boolean isTrappingExits() {
+		return this.trapExit;
+	}
+
+	/**
+	 * Registers this process under {@code name} (R15.x). Under this cell's lock, so an exit either
+	 * sees the name and releases it, or happens first and the registration fails.
+	 */
+	void register(Object name, Registry registry) {
+		synchronized (this) {
+			if (this.exitReason != null) {
+				throw new NoProcessException(this.pid, "register it as '" + name + "'");
+			}
+			if (this.registeredName != null) {
+				throw new IllegalStateException(
+						this.pid + " is already registered as '" + this.registeredName + "'; a process has one name");
+			}
+			registry.claim(name, this);
+			this.registeredName = name;
+		}
+	}
+
+	boolean clearName(Object name) {
+		synchronized (this) {
+			if (name.equals(this.registeredName)) {
+				this.registeredName = null;
+				return true;
+			}
+			return false;
+		}
+	}
+
+	Object registeredName() {
+		return this.registeredName;
+	}
+
+	// ---- introspection ---------------------------------------------------------------------------
+
+	ProcessInfo info() {
+		List<Pid> links;
+		int monitors;
+		synchronized (this) {
+			links = (this.relations != null) ? this.relations.links().stream().map((cell) -> cell.pid).toList() : List.of();
+			monitors = (this.relations != null) ? this.relations.observerCount() : 0;
+		}
+		return new ProcessInfo(this.pid, this.registeredName, status(), this.mailbox.depth(), this.messagesProcessed,
+				this.trapExit, links, monitors);
+	}
+
+	ProcessStatus status() {
+		if (this.exitReason != null) {
+			return ProcessStatus.EXITED;
+		}
+		if (this.runner != null) {
+			return ProcessStatus.RUNNING;
+		}
+		return ((int) RUN_STATE.getVolatile(this) == SCHEDULED) ? ProcessStatus.RUNNABLE : ProcessStatus.WAITING;
+	}
+
+	int mailboxDepth() {
+		return this.mailbox.depth();
+	}
+
+	@Override
+	public String toString() {
+		return "Process " + this.pid + ((this.registeredName != null) ? " (" + this.registeredName + ")" : "");
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.otpspring.process;
+
+import java.util.List;
+
+/**
+ * A snapshot of one process, from {@link OtpRuntime#info}: the data behind the Actuator view.
+ *
+ * @param pid the process
+ * @param registeredName its registered name, or {@code null}
+ * @param status what it is doing
+ * @param mailboxDepth messages queued and not yet taken
+ * @param messagesProcessed messages handled so far
+ * @param trapsExits whether exit signals arrive as {@link Exit} messages
+ * @param links the processes it is linked to
+ * @param observers monitors and watches on it
+ */
+public record ProcessInfo(Pid pid, Object registeredName, ProcessStatus status, int mailboxDepth,
+		long messagesProcessed, boolean trapsExits, List<Pid> links, int observers) {
+
+	/** Whether the process was alive when the snapshot was taken. */
+	public boolean alive() {
+		return this.status != ProcessStatus.EXITED;
+	}
+
+}
