@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +44,8 @@ public final class OtpRuntime implements AutoCloseable {
 	private final LongAdder spawned = new LongAdder();
 
 	private final LongAdder deadLetters = new LongAdder();
+
+	private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
 
@@ -282,6 +286,15 @@ public final class OtpRuntime implements AutoCloseable {
 	/** Timers pending on the scheduler. */
 	public int timerCount() {
 		return this.scheduler.pendingTimers();
+	}
+
+	/**
+	 * A runtime-wide service of the given type, created on first use: how the layers above the
+	 * process package (the supervisors' event stream, for one) attach state to a runtime without
+	 * the runtime knowing them.
+	 */
+	public <T> T extension(Class<T> type, Function<OtpRuntime, ? extends T> factory) {
+		return type.cast(this.extensions.computeIfAbsent(type, (key) -> factory.apply(this)));
 	}
 
 	/** The runtime's clock and timer service. */

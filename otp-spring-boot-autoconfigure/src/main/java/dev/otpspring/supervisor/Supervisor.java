@@ -1,0 +1,133 @@
+package dev.otpspring.supervisor;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.otpspring.genserver.GenServer;
+import dev.otpspring.genserver.GenServerOptions;
+import dev.otpspring.genserver.StartResult;
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.process.ProcessRef;
+
+/**
+ * A static supervisor: starts its children in order, restarts them when they exit — by its
+ * {@link Strategy} and their {@link RestartType} — and gives up, escalating to its parent, past
+ * its restart intensity. Elixir's {@code Supervisor}.
+ *
+ * <pre>{@code
+ * Supervisor.start(runtime, SupervisorSpec.of(Strategy.ONE_FOR_ONE, List.of(
+ *         ChildSpec.worker("counter", () -> GenServer.startLink(new Counter(), GenServerOptions.named("counter")))))
+ *     .named("root"));
+ * Supervisor root = Supervisor.of(runtime.named("root"));
+ * root.whichChildren();   // [ChildInfo[id=counter, pid=<0.43.0>, status=RUNNING, …]]
+ * }</pre>
+ *
+ * A {@code Supervisor} is a handle; its methods are calls to the supervisor's process and wait as
+ * long as the supervisor takes (§1: supervisor calls have no timeout).
+ */
+public final class Supervisor {
+
+	private final ProcessRef ref;
+
+	private Supervisor(ProcessRef ref) {
+		this.ref = Objects.requireNonNull(ref, "ref must not be null");
+	}
+
+	/** A handle to the supervisor at {@code ref}. */
+	public static Supervisor of(ProcessRef ref) {
+		return new Supervisor(ref);
+	}
+
+	/**
+	 * Starts a supervisor and its children, in order (R6.2). If a child fails to start, those
+	 * already started are stopped and the result is
+	 * {@code Error({shutdown, {failed_to_start_child, id, reason}})} (R6.4).
+	 */
+	public static StartResult start(OtpRuntime runtime, SupervisorSpec spec) {
+		return GenServer.start(runtime, new SupervisorServer(spec), options(spec.name()));
+	}
+
+	/** Like {@link #start}, linked to the calling process: how a parent supervisor starts it. */
+	public static StartResult startLink(SupervisorSpec spec) {
+		return GenServer.startLink(new SupervisorServer(spec), options(spec.name()));
+	}
+
+	static GenServerOptions options(Object name) {
+		return (name != null) ? GenServerOptions.named(name) : GenServerOptions.DEFAULTS;
+	}
+
+	/** Where this handle points. */
+	public ProcessRef ref() {
+		return this.ref;
+	}
+
+	/**
+	 * Adds and starts a child (R8.1). A taken id gives {@code Error({already_started, pid})} if it
+	 * runs, {@code Error(already_present)} if not.
+	 */
+	public StartResult startChild(ChildSpec spec) {
+		return (StartResult) call(new SupervisorMessages.StartChild(spec));
+	}
+
+	/**
+	 * Stops a child; its spec is kept unless it is temporary (R7.8, R8.4). Not a restart.
+	 * @return false if there is no such child
+	 */
+	public boolean terminateChild(Object id) {
+		return (Boolean) call(new SupervisorMessages.TerminateChild(id));
+	}
+
+	/** Starts a stopped child again (R8.2); {@code Error(running | restarting | not_found)} otherwise. */
+	public StartResult restartChild(Object id) {
+		return (StartResult) call(new SupervisorMessages.RestartChild(id));
+	}
+
+	/**
+	 * Removes a stopped child's spec (R8.3).
+	 * @return false if there is no such child
+	 * @throws IllegalStateException if the child is running or restarting
+	 */
+	public boolean deleteChild(Object id) {
+		SupervisorError error = (SupervisorError) call(new SupervisorMessages.DeleteChild(id));
+		if (error == SupervisorError.NOT_FOUND) {
+			return false;
+		}
+		if (error != null) {
+			throw new IllegalStateException("Cannot delete child '" + id + "' of supervisor " + this.ref + ": it is "
+					+ error + "; terminate it first");
+		}
+		return true;
+	}
+
+	/** The children in reverse start order, as {@code which_children} (R8.5). */
+	@SuppressWarnings("unchecked")
+	public List<ChildInfo> whichChildren() {
+		return (List<ChildInfo>) call(new SupervisorMessages.WhichChildren());
+	}
+
+	/** {@code count_children} (R8.6). */
+	public ChildCounts countChildren() {
+		return (ChildCounts) call(new SupervisorMessages.CountChildren());
+	}
+
+	/** A snapshot for observability. */
+	public SupervisorInfo info() {
+		return (SupervisorInfo) call(new SupervisorMessages.Info());
+	}
+
+	/** Stops the supervisor and its children in reverse order, waiting for all of them. */
+	public void stop() {
+		GenServer.stop(this.ref, ExitReason.NORMAL, GenServerOptions.INFINITY);
+	}
+
+	private Object call(Object request) {
+		return GenServer.call(this.ref, request, GenServerOptions.INFINITY);
+	}
+
+	@Override
+	public String toString() {
+		return "Supervisor[" + this.ref + "]";
+	}
+
+}

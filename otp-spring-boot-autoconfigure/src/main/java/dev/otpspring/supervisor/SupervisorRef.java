@@ -1,0 +1,18 @@
+package dev.otpspring.supervisor;
+
+import dev.otpspring.process.Pid;
+
+/**
+ * Which supervisor an event comes from.
+ *
+ * @param name its registered name, or {@code null}
+ * @param pid its process
+ */
+public record SupervisorRef(Object name, Pid pid) {
+
+	@Override
+	public String toString() {
+		return (this.name != null) ? this.name + " " + this.pid : String.valueOf(this.pid);
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.otpspring.supervisor;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.Pid;
+
+/**
+ * Tells the world what a supervisor did: one SLF4J line and one {@link SupervisorEvent} per
+ * restart, give-up and start failure. Unlike Elixir's defaults these reports are on (R16.3);
+ * tune them through the {@code dev.otpspring.supervisor.Supervisor} logger.
+ */
+final class SupervisorReports {
+
+	private static final Logger logger = LoggerFactory.getLogger(Supervisor.class);
+
+	private final SupervisorRef supervisor;
+
+	private final SupervisorEvents events;
+
+	SupervisorReports(SupervisorRef supervisor, SupervisorEvents events) {
+		this.supervisor = supervisor;
+		this.events = events;
+	}
+
+	SupervisorRef supervisor() {
+		return this.supervisor;
+	}
+
+	void childExited(Object childId, Pid pid, ExitReason reason, RestartType restart, SupervisorEvent.Decision decision) {
+		// Every exit of a permanent child and every abnormal exit is reported (R2.1, R2.3).
+		if (restart == RestartType.PERMANENT || !reason.isNormalLike()) {
+			logger.error("Child {} of Supervisor {} terminated\n** (exit) {}\nPid: {}\nRestart: {} -> {}", label(childId, pid),
+					this.supervisor, reason, pid, restart.name().toLowerCase(java.util.Locale.ROOT), describe(decision));
+		}
+		publish(new SupervisorEvent.ChildExited(this.supervisor, Instant.now(), childId, pid, reason, decision));
+	}
+
+	void childRestarted(Object childId, Pid oldPid, Pid newPid, int restarts) {
+		logger.info("Child {} of Supervisor {} restarted as {} (restart #{})", label(childId, newPid), this.supervisor,
+				newPid, restarts);
+		publish(new SupervisorEvent.ChildRestarted(this.supervisor, Instant.now(), childId, oldPid, newPid, restarts));
+	}
+
+	void startFailed(Object childId, ExitReason reason, boolean retrying) {
+		logger.error("Child {} of Supervisor {} failed to start\n** (exit) {}\n-> {}", childId, this.supervisor, reason,
+				retrying ? "retrying the restart at once (counts toward restart intensity)"
+						: "the supervisor's own start fails; children started so far are stopped",
+				(reason instanceof ExitReason.Crash crash) ? crash.cause() : null);
+		publish(new SupervisorEvent.StartFailed(this.supervisor, Instant.now(), childId, reason, retrying));
+	}
+
+	void gaveUp(Object offenderId, ExitReason reason, int maxRestarts, int maxSeconds) {
+		logger.error("Supervisor {} reached its maximum restart intensity ({} restarts in {} s); offender: child {} "
+				+ "exited with {}\n-> stopping all children and exiting with shutdown; the parent decides what follows",
+				this.supervisor, maxRestarts, maxSeconds, offenderId, reason);
+		publish(new SupervisorEvent.GaveUp(this.supervisor, Instant.now(), offenderId, reason, maxRestarts, maxSeconds));
+	}
+
+	void shutdownError(Object childId, Pid pid, ExitReason reason) {
+		logger.error("Child {} of Supervisor {} shut down with an unexpected reason {}", label(childId, pid),
+				this.supervisor, reason);
+	}
+
+	private void publish(SupervisorEvent event) {
+		this.events.publish(event);
+	}
+
+	private static Object label(Object childId, Pid pid) {
+		return (childId != null) ? childId : pid;
+	}
+
+	private static String describe(SupervisorEvent.Decision decision) {
+		return switch (decision) {
+			case RESTART -> "restarting";
+			case KEEP -> "not restarted; spec kept";
+			case REMOVE -> "not restarted; removed";
+		};
+	}
+
+}
