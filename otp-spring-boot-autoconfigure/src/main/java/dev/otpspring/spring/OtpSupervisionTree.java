@@ -1,0 +1,212 @@
+package dev.otpspring.spring;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import dev.otpspring.genserver.StartResult;
+import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.process.Pid;
+import dev.otpspring.supervisor.Supervisor;
+import dev.otpspring.supervisor.SupervisorEvent;
+import dev.otpspring.supervisor.SupervisorEvents;
+
+/**
+ * The application's supervision tree, started and stopped with the application context.
+ * <p>
+ * The tree is validated when the context refreshes, starts in {@link #PHASE} — before the web
+ * server takes traffic — and stops in reverse order after the web server has stopped, within
+ * Spring's graceful-shutdown timeout. If the root supervisor gives up, the application is broken:
+ * the tree publishes {@link LivenessState#BROKEN} so an orchestrator restarts it.
+ */
+public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSingleton {
+
+	/** Starts before the web server (whose phase is {@code DEFAULT_PHASE - 2048}) and stops after it. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Logger logger = LoggerFactory.getLogger(OtpSupervisionTree.class);
+
+	private final OtpRuntime runtime;
+
+	private final Supplier<TreePlan> planner;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Set<String> gaveUp = Collections.synchronizedSet(new LinkedHashSet<>());
+
+	private volatile TreePlan plan;
+
+	private volatile State state = State.NEW;
+
+	private volatile Pid root;
+
+	/** Where the tree is in its life. */
+	public enum State {
+
+		/** Not started yet. */
+		NEW,
+
+		/** Starting its children. */
+		STARTING,
+
+		/** Running. */
+		RUNNING,
+
+		/** The root supervisor gave up (or exited unexpectedly): the application is broken. */
+		BROKEN,
+
+		/** Stopping or stopped with the application context. */
+		STOPPED
+
+	}
+
+	/**
+	 * @param runtime the runtime to start the tree in
+	 * @param planner validates the declarations and plans the tree; called once, when the context
+	 * has created its singletons
+	 * @param publisher where to publish {@link LivenessState#BROKEN}
+	 */
+	public OtpSupervisionTree(OtpRuntime runtime, Supplier<TreePlan> planner, ApplicationEventPublisher publisher) {
+		this.runtime = Objects.requireNonNull(runtime, "runtime must not be null");
+		this.planner = Objects.requireNonNull(planner, "planner must not be null");
+		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.plan = this.planner.get(); // validation: a bad tree fails the refresh here, before anything starts
+		SupervisorEvents.of(this.runtime).subscribe(this::onSupervisorEvent);
+	}
+
+	@Override
+	public void start() {
+		TreePlan tree = plan();
+		this.state = State.STARTING;
+		StartResult result = Supervisor.start(this.runtime, tree.root());
+		if (!(result instanceof StartResult.Ok ok)) {
+			this.state = State.STOPPED;
+			throw new OtpTreeStartException(
+					(result instanceof StartResult.Error error) ? error.reason() : ExitReason.of("ignore"));
+		}
+		this.root = ok.pid();
+		this.runtime.watch(this.root, (pid, reason) -> onRootExit(reason));
+		if (this.state == State.STARTING) {
+			this.state = State.RUNNING;
+		}
+		logger.info("OTP supervision tree started: {} supervisors, root {}", tree.supervisors().size(), this.root);
+	}
+
+	@Override
+	public void stop() {
+		Pid pid = this.root;
+		this.state = State.STOPPED;
+		if (pid != null && this.runtime.isAlive(pid)) {
+			try {
+				Supervisor.of(pid).stop(); // children in reverse order, each within its shutdown (R7.1)
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The root supervisor {} did not stop cleanly: {}", pid, ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Stops the tree on a virtual thread, so Spring's lifecycle processor can bound the wait with
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		Thread.ofVirtual().name("otp-tree-stop").start(() -> {
+			try {
+				stop();
+			}
+			finally {
+				callback.run();
+			}
+		});
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.state == State.RUNNING || this.state == State.STARTING || this.state == State.BROKEN;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** Where the tree is in its life. */
+	public State state() {
+		return this.state;
+	}
+
+	/** The root supervisor's Pid, or {@code null} before start. */
+	public Pid root() {
+		return this.root;
+	}
+
+	/** The validated plan; available once the context has created its singletons. */
+	public TreePlan plan() {
+		TreePlan current = this.plan;
+		if (current == null) {
+			throw new IllegalStateException("The OTP supervision tree has not been planned yet");
+		}
+		return current;
+	}
+
+	/** The critical supervisors that have given up since start; non-empty means health is DOWN. */
+	public Set<String> gaveUp() {
+		synchronized (this.gaveUp) {
+			return Set.copyOf(this.gaveUp);
+		}
+	}
+
+	/**
+	 * Throws a clear error if processes of the tree cannot be called now: before the tree starts
+	 * (from a constructor or {@code @PostConstruct}) or after it stopped.
+	 * @param process the process about to be called, for the message
+	 */
+	public void checkCallable(String process) {
+		State current = this.state;
+		if (current == State.NEW) {
+			throw new IllegalStateException("Cannot call '" + process + "': the OTP supervision tree has not started yet. "
+					+ "It starts with the application context, before the web server; do not call processes from "
+					+ "constructors or @PostConstruct methods of ordinary beans (use @OnInit, or an ApplicationReadyEvent listener)");
+		}
+		if (current == State.STOPPED) {
+			throw new IllegalStateException("Cannot call '" + process + "': the OTP supervision tree has stopped");
+		}
+	}
+
+	private void onSupervisorEvent(SupervisorEvent event) {
+		if (event instanceof SupervisorEvent.GaveUp && event.supervisor().name() instanceof String name
+				&& this.plan.criticalSupervisors().contains(name)) {
+			this.gaveUp.add(name);
+		}
+	}
+
+	private void onRootExit(ExitReason reason) {
+		if (this.state == State.STOPPED) {
+			return;
+		}
+		this.state = State.BROKEN;
+		this.gaveUp.add(String.valueOf(this.plan.root().name()));
+		logger.error("The root supervisor {} exited with {}: the application is broken; publishing LivenessState.BROKEN",
+				this.root, reason);
+		AvailabilityChangeEvent.publish(this.publisher, this, LivenessState.BROKEN);
+	}
+
+}

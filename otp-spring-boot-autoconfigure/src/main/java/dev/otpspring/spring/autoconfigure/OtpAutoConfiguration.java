@@ -1,0 +1,42 @@
+package dev.otpspring.spring.autoconfigure;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+import dev.otpspring.process.OtpRuntime;
+import dev.otpspring.spring.OtpSupervisionTree;
+
+/**
+ * Auto-configuration of the OTP runtime and the supervision tree: finds {@code @GenServer},
+ * {@code @Supervised}, Agent and supervisor definitions, validates the tree when the context
+ * refreshes, and starts it before the web server takes traffic.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "otp.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OtpProperties.class)
+public final class OtpAutoConfiguration {
+
+	@Bean
+	static OtpBeanRegistrar otpBeanRegistrar() {
+		return new OtpBeanRegistrar();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	OtpRuntime otpRuntime(OtpProperties properties) {
+		return OtpRuntime.builder().logStateInCrashReports(properties.getCrashReports().isIncludeState()).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OtpSupervisionTree otpSupervisionTree(OtpRuntime runtime, ConfigurableListableBeanFactory beanFactory,
+			ApplicationEventPublisher publisher) {
+		return new OtpSupervisionTree(runtime, new TreePlanner(beanFactory), publisher);
+	}
+
+}

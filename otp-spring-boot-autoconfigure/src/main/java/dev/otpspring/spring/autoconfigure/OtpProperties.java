@@ -1,0 +1,199 @@
+package dev.otpspring.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.otpspring.supervisor.RestartType;
+
+/**
+ * Configuration of the OTP runtime and of the supervision tree.
+ *
+ * <pre>
+ * otp:
+ *   supervisors:
+ *     root:     { strategy: one-for-one, max-restarts: 3, max-seconds: 5 }
+ *     infosys:  { strategy: dynamic, parent: root, max-children: 1000 }
+ *     payments: { strategy: rest-for-one, parent: root }
+ * </pre>
+ */
+@ConfigurationProperties("otp")
+public class OtpProperties {
+
+	/** Whether to create the OTP runtime and start the supervision tree. */
+	private boolean enabled = true;
+
+	/** Default timeout of calls made through @GenServer proxies. */
+	private Duration callTimeout = Duration.ofSeconds(5);
+
+	private final CrashReports crashReports = new CrashReports();
+
+	/**
+	 * Supervisors of the tree, by name. A one-for-one "root" supervisor exists even when it is not
+	 * listed; every other supervisor hangs under "root" unless it names another parent.
+	 */
+	private Map<String, Supervisor> supervisors = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public CrashReports getCrashReports() {
+		return this.crashReports;
+	}
+
+	public Map<String, Supervisor> getSupervisors() {
+		return this.supervisors;
+	}
+
+	public void setSupervisors(Map<String, Supervisor> supervisors) {
+		this.supervisors = supervisors;
+	}
+
+	/** How a supervisor restarts its children. */
+	public enum Strategy {
+
+		/** Only the child that exited. */
+		ONE_FOR_ONE,
+
+		/** All children. */
+		ONE_FOR_ALL,
+
+		/** The child that exited and those started after it. */
+		REST_FOR_ONE,
+
+		/** Children started at run time, each restarted on its own (a DynamicSupervisor). */
+		DYNAMIC
+
+	}
+
+	/** Crash report settings. */
+	public static class CrashReports {
+
+		/**
+		 * Whether crash reports log the state of the process that crashed. Off by default: state may
+		 * hold secrets.
+		 */
+		private boolean includeState;
+
+		public boolean isIncludeState() {
+			return this.includeState;
+		}
+
+		public void setIncludeState(boolean includeState) {
+			this.includeState = includeState;
+		}
+
+	}
+
+	/** One supervisor of the tree. */
+	public static class Supervisor {
+
+		/** Restart strategy: one-for-one, one-for-all, rest-for-one or dynamic. */
+		private Strategy strategy = Strategy.ONE_FOR_ONE;
+
+		/** Restarts allowed within max-seconds before the supervisor gives up and escalates. */
+		private int maxRestarts = 3;
+
+		/** Length of the restart-intensity window, in seconds. */
+		private int maxSeconds = 5;
+
+		/** The parent supervisor; "root" when not set. The root supervisor has no parent. */
+		private String parent;
+
+		/** For a dynamic supervisor, the most children it runs at once; unlimited when not set. */
+		private Integer maxChildren;
+
+		/** When the parent restarts this supervisor after it gave up. */
+		private RestartType restart = RestartType.PERMANENT;
+
+		/** Start position among the parent's children: lower starts first. */
+		private int order;
+
+		/**
+		 * Whether the application is broken once this supervisor gives up: health reports DOWN.
+		 * The root supervisor is always critical.
+		 */
+		private boolean critical;
+
+		public Strategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(Strategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public int getMaxRestarts() {
+			return this.maxRestarts;
+		}
+
+		public void setMaxRestarts(int maxRestarts) {
+			this.maxRestarts = maxRestarts;
+		}
+
+		public int getMaxSeconds() {
+			return this.maxSeconds;
+		}
+
+		public void setMaxSeconds(int maxSeconds) {
+			this.maxSeconds = maxSeconds;
+		}
+
+		public String getParent() {
+			return this.parent;
+		}
+
+		public void setParent(String parent) {
+			this.parent = parent;
+		}
+
+		public Integer getMaxChildren() {
+			return this.maxChildren;
+		}
+
+		public void setMaxChildren(Integer maxChildren) {
+			this.maxChildren = maxChildren;
+		}
+
+		public RestartType getRestart() {
+			return this.restart;
+		}
+
+		public void setRestart(RestartType restart) {
+			this.restart = restart;
+		}
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+		public boolean isCritical() {
+			return this.critical;
+		}
+
+		public void setCritical(boolean critical) {
+			this.critical = critical;
+		}
+
+	}
+
+}
