@@ -128,6 +128,28 @@ public final class GenServer {
 		if (pid == null) {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
+		CallObserver[] observers = CallObservers.of(pid.runtime()).current();
+		if (observers.length == 0) {
+			return call(server, pid, request, timeout);
+		}
+		long start = System.nanoTime();
+		RuntimeException failure = null;
+		try {
+			return call(server, pid, request, timeout);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			long duration = System.nanoTime() - start;
+			for (CallObserver observer : observers) {
+				observer.callCompleted(server, request, duration, failure);
+			}
+		}
+	}
+
+	private static Object call(ProcessRef server, Pid pid, Object request, Duration timeout) {
 		Pid caller = Self.pidOrNull();
 		if (pid.equals(caller)) {
 			throw new CallingSelfException(server, request, timeout);
@@ -139,6 +161,25 @@ public final class GenServer {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
 		return from.await(runtime.scheduler(), deadline, false);
+	}
+
+	/**
+	 * Registers an observer of every call made in {@code runtime}, such as a call timer.
+	 * @return close it to unregister
+	 */
+	public static AutoCloseable observeCalls(OtpRuntime runtime, CallObserver observer) {
+		Objects.requireNonNull(observer, "observer must not be null");
+		return CallObservers.of(runtime).add(observer);
+	}
+
+	/**
+	 * The state of a running server, like Erlang's {@code sys:get_state}: answered by the server
+	 * between two messages, for debugging and observability — never to share mutable state.
+	 * @throws NoProcessException if the server does not exist
+	 * @throws CallTimeoutException if it does not answer in time
+	 */
+	public static Object getState(ProcessRef server, Duration timeout) {
+		return call(server, GenServerMessages.GetState.INSTANCE, timeout);
 	}
 
 	/**

@@ -34,6 +34,13 @@ final class GenServerMessages {
 
 	}
 
+	/** {@link GenServer#getState}: answered by the loop itself, not by the behaviour. */
+	enum GetState {
+
+		INSTANCE
+
+	}
+
 	/** An inactivity timeout firing; stale unless its generation is still the armed one. */
 	record IdleTick(long generation) {
 	}

@@ -132,6 +132,10 @@ final class GenServerProcess<S> implements MessageHandler {
 	}
 
 	private void onCall(Call call) {
+		if (call.request() == GenServerMessages.GetState.INSTANCE) {
+			call.from().reply(this.state);
+			return;
+		}
 		CallResult<S> result;
 		try {
 			result = this.behaviour.handleCall(call.request(), call.from(), this.state);

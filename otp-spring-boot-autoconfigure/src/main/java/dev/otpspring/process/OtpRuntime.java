@@ -45,6 +45,8 @@ public final class OtpRuntime implements AutoCloseable {
 
 	private final LongAdder deadLetters = new LongAdder();
 
+	private final LongAdder messages = new LongAdder();
+
 	private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
@@ -283,6 +285,11 @@ public final class OtpRuntime implements AutoCloseable {
 		return this.deadLetters.sum();
 	}
 
+	/** Messages handled by all processes since this runtime was created. */
+	public long messageCount() {
+		return this.messages.sum();
+	}
+
 	/** Timers pending on the scheduler. */
 	public int timerCount() {
 		return this.scheduler.pendingTimers();
@@ -331,6 +338,12 @@ public final class OtpRuntime implements AutoCloseable {
 		this.live.decrementAndGet();
 		if (unreadMessages > 0) {
 			this.deadLetters.add(unreadMessages);
+		}
+	}
+
+	void messagesHandled(long count) {
+		if (count > 0) {
+			this.messages.add(count);
 		}
 	}
 

@@ -148,27 +148,34 @@ final class ProcessCell implements Runnable {
 
 	private void drain(Thread thread) {
 		int handled = 0;
-		for (;;) {
-			Object message;
-			while (this.exitReason == null && (message = this.mailbox.poll()) != null) {
-				dispatch(message);
-				this.mailbox.done();
-				this.messagesProcessed++;
-				if (++handled == FAIRNESS_BATCH) {
-					handled = 0;
-					Thread.yield();
+		long batch = 0;
+		try {
+			for (;;) {
+				Object message;
+				while (this.exitReason == null && (message = this.mailbox.poll()) != null) {
+					dispatch(message);
+					this.mailbox.done();
+					this.messagesProcessed++;
+					batch++;
+					if (++handled == FAIRNESS_BATCH) {
+						handled = 0;
+						Thread.yield();
+					}
 				}
+				if (this.exitReason != null) {
+					return;
+				}
+				// Release ownership, then look again: a sender that saw SCHEDULED did not start a runner.
+				this.runner = null;
+				RUN_STATE.setVolatile(this, IDLE);
+				if (this.mailbox.isEmpty() || !RUN_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
+					return;
+				}
+				this.runner = thread;
 			}
-			if (this.exitReason != null) {
-				return;
-			}
-			// Release ownership, then look again: a sender that saw SCHEDULED did not start a runner.
-			this.runner = null;
-			RUN_STATE.setVolatile(this, IDLE);
-			if (this.mailbox.isEmpty() || !RUN_STATE.compareAndSet(this, IDLE, SCHEDULED)) {
-				return;
-			}
-			this.runner = thread;
+		}
+		finally {
+			this.runtime.messagesHandled(batch); // once per run, not per message: a shared counter is costly
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.otpspring.supervisor;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -113,7 +114,12 @@ public final class Supervisor {
 
 	/** A snapshot for observability. */
 	public SupervisorInfo info() {
-		return (SupervisorInfo) call(new SupervisorMessages.Info());
+		return info(GenServerOptions.INFINITY);
+	}
+
+	/** A snapshot for observability, waiting at most {@code timeout} (for health checks and endpoints). */
+	public SupervisorInfo info(Duration timeout) {
+		return (SupervisorInfo) GenServer.call(this.ref, new SupervisorMessages.Info(), timeout);
 	}
 
 	/** Stops the supervisor and its children in reverse order, waiting for all of them. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.spring.OtpSupervisionTree;
+import dev.otpspring.spring.SupervisorEventLog;
 
 /**
  * Auto-configuration of the OTP runtime and the supervision tree: finds {@code @GenServer},
@@ -30,6 +31,12 @@ public final class OtpAutoConfiguration {
 	@ConditionalOnMissingBean
 	OtpRuntime otpRuntime(OtpProperties properties) {
 		return OtpRuntime.builder().logStateInCrashReports(properties.getCrashReports().isIncludeState()).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SupervisorEventLog supervisorEventLog(OtpRuntime runtime, OtpProperties properties) {
+		return new SupervisorEventLog(runtime, properties.getEventLogSize());
 	}
 
 	@Bean

@@ -30,6 +30,9 @@ public class OtpProperties {
 
 	private final CrashReports crashReports = new CrashReports();
 
+	/** How many recent supervisor events (restarts, give-ups) to keep for /actuator/otp. */
+	private int eventLogSize = 100;
+
 	/**
 	 * Supervisors of the tree, by name. A one-for-one "root" supervisor exists even when it is not
 	 * listed; every other supervisor hangs under "root" unless it names another parent.
@@ -50,6 +53,14 @@ public class OtpProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public int getEventLogSize() {
+		return this.eventLogSize;
+	}
+
+	public void setEventLogSize(int eventLogSize) {
+		this.eventLogSize = eventLogSize;
 	}
 
 	public CrashReports getCrashReports() {

@@ -63,7 +63,18 @@ final class SupervisionTreeModel {
 		List<String> names = new ArrayList<>(supervisors.keySet());
 		names.remove(OtpBeanRegistrar.ROOT);
 		names.addFirst(OtpBeanRegistrar.ROOT);
-		return new TreePlan(model.staticSpec((SupervisorDefinition) supervisors.get(OtpBeanRegistrar.ROOT)), names, critical);
+		Set<String> dynamic = new LinkedHashSet<>();
+		supervisors.forEach((name, definition) -> {
+			if (definition instanceof DynamicSupervisorDefinition) {
+				dynamic.add(name);
+			}
+		});
+		Map<String, String> parents = new LinkedHashMap<>();
+		model.children.forEach((parent, members) -> members.forEach((member) -> parents.put(
+				(member instanceof ProcessNode process) ? process.name() : ((AbstractSupervisorDefinition<?, ?>) member).name(),
+				parent)));
+		return new TreePlan(model.staticSpec((SupervisorDefinition) supervisors.get(OtpBeanRegistrar.ROOT)), names, dynamic,
+				critical, parents);
 	}
 
 	private void checkSupervisors() {

@@ -1,0 +1,22 @@
+package dev.otpspring.genserver;
+
+import dev.otpspring.process.ProcessRef;
+
+/**
+ * Told about every {@link GenServer#call} made in a runtime once it completes: the hook metrics
+ * use to time calls. Register one with {@link GenServer#observeCalls}.
+ * <p>
+ * Called on the caller's thread right after the call, so it must be quick and must not block.
+ */
+@FunctionalInterface
+public interface CallObserver {
+
+	/**
+	 * @param server the server as the caller addressed it (a name or a Pid)
+	 * @param request the request
+	 * @param durationNanos how long the call took
+	 * @param failure the exception the caller got, or {@code null} if it got a reply
+	 */
+	void callCompleted(ProcessRef server, Object request, long durationNanos, RuntimeException failure);
+
+}

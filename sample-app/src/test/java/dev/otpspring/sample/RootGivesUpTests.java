@@ -1,0 +1,43 @@
+package dev.otpspring.sample;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import dev.otpspring.spring.OtpSupervisionTree;
+
+import static org.awaitility.Awaitility.await;
+
+/** Exhaust the root's restart intensity over HTTP: health and the liveness probe go DOWN. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "otp.supervisors.root.max-restarts=1")
+@AutoConfigureRestTestClient
+class RootGivesUpTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	OtpSupervisionTree tree;
+
+	@Test
+	void healthIsDownOnceTheRootGaveUp() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.post().uri("/api/counter/crash").exchange().expectStatus().isOk(); // restart 1: allowed
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.client.post().uri("/api/counter/crash").exchange(); // restart 2: one too many (R3.1)
+			return this.tree.state() == OtpSupervisionTree.State.BROKEN;
+		});
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503).expectBody()
+			.jsonPath("$.status").isEqualTo("DOWN")
+			.jsonPath("$.components.otp.status").isEqualTo("DOWN")
+			.jsonPath("$.components.otp.details.gaveUp[0]").isEqualTo("root");
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isEqualTo(503);
+	}
+
+}
