@@ -82,7 +82,7 @@ public final class GenServer {
 		Objects.requireNonNull(options, "options must not be null");
 		StartAck ack = new StartAck();
 		Pid parent = Self.pidOrNull();
-		SpawnOptions spawn = new SpawnOptions(link, options.name(), options.mailboxCapacity());
+		SpawnOptions spawn = new SpawnOptions(link, options.name(), options.mailbox());
 		Pid pid;
 		try {
 			pid = runtime.spawn(() -> new GenServerProcess<>(runtime, behaviour, parent, link, options.name(), ack).init(),
@@ -157,10 +157,26 @@ public final class GenServer {
 		OtpRuntime runtime = pid.runtime();
 		From from = new From(pid, server, request, timeout, caller);
 		long deadline = runtime.deadlineAfter(timeout);
+		if (caller == null) {
+			return send(runtime, server, pid, request, timeout, from).await(runtime.scheduler(), deadline, false);
+		}
+		// Say whom we wait for before looking for a cycle, so two processes calling each other
+		// at the same moment cannot both miss it.
+		Self.awaitingReplyFrom(pid);
+		try {
+			CallCycleException.check(runtime, server, caller, pid, request, timeout);
+			return send(runtime, server, pid, request, timeout, from).await(runtime.scheduler(), deadline, false);
+		}
+		finally {
+			Self.awaitingReplyFrom(null);
+		}
+	}
+
+	private static From send(OtpRuntime runtime, ProcessRef server, Pid pid, Object request, Duration timeout, From from) {
 		if (!runtime.send(pid, new Call(from, request))) {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
-		return from.await(runtime.scheduler(), deadline, false);
+		return from;
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.otpspring.genserver;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.otpspring.process.MailboxLimits;
+
 /**
  * How a GenServer (or an Agent) is started.
  *
@@ -14,24 +16,21 @@ import java.util.Objects;
  * {@code null}
  * @param initTimeout how long the starter waits for {@code init}; on expiry the server is killed
  * and the start fails with {@code timeout} (R10.2). Default: unlimited, as in OTP
- * @param mailboxCapacity 0 for an unbounded mailbox (the default); see
- * {@link dev.otpspring.process.SpawnOptions}
+ * @param mailbox limits on its mailbox; unbounded by default, as in OTP
  */
-public record GenServerOptions(Object name, Duration initTimeout, int mailboxCapacity) {
+public record GenServerOptions(Object name, Duration initTimeout, MailboxLimits mailbox) {
 
 	/** The longest timeout, treated as "wait forever". */
 	public static final Duration INFINITY = Duration.ofSeconds(Long.MAX_VALUE);
 
 	/** Unnamed, unlimited init time, unbounded mailbox. */
-	public static final GenServerOptions DEFAULTS = new GenServerOptions(null, INFINITY, 0);
+	public static final GenServerOptions DEFAULTS = new GenServerOptions(null, INFINITY, MailboxLimits.UNBOUNDED);
 
 	public GenServerOptions {
 		Objects.requireNonNull(initTimeout, "initTimeout must not be null");
+		Objects.requireNonNull(mailbox, "mailbox must not be null");
 		if (initTimeout.isNegative()) {
 			throw new IllegalArgumentException("initTimeout must not be negative: " + initTimeout);
-		}
-		if (mailboxCapacity < 0) {
-			throw new IllegalArgumentException("mailboxCapacity must be 0 (unbounded) or positive: " + mailboxCapacity);
 		}
 	}
 
@@ -42,17 +41,17 @@ public record GenServerOptions(Object name, Duration initTimeout, int mailboxCap
 
 	/** These options with another name. */
 	public GenServerOptions withName(Object name) {
-		return new GenServerOptions(name, this.initTimeout, this.mailboxCapacity);
+		return new GenServerOptions(name, this.initTimeout, this.mailbox);
 	}
 
 	/** These options with another init timeout. */
 	public GenServerOptions withInitTimeout(Duration timeout) {
-		return new GenServerOptions(this.name, timeout, this.mailboxCapacity);
+		return new GenServerOptions(this.name, timeout, this.mailbox);
 	}
 
-	/** These options with a bounded mailbox. */
-	public GenServerOptions withMailboxCapacity(int capacity) {
-		return new GenServerOptions(this.name, this.initTimeout, capacity);
+	/** These options with mailbox limits. */
+	public GenServerOptions withMailbox(MailboxLimits mailbox) {
+		return new GenServerOptions(this.name, this.initTimeout, mailbox);
 	}
 
 }

@@ -43,29 +43,34 @@ final class Mailbox {
 	@SuppressWarnings("unused") // accessed through HEAD
 	private volatile Node head;
 
-	/** Zero for unbounded; otherwise offers beyond this depth are refused. */
-	private final int capacity;
+	/** Shared by most mailboxes ({@link MailboxLimits#UNBOUNDED}), so it costs one reference. */
+	final MailboxLimits limits;
 
-	Mailbox(int capacity) {
+	/** Set once the depth reached the warning depth; cleared when the mailbox is next empty. */
+	volatile boolean warned;
+
+	Mailbox(MailboxLimits limits) {
 		Node stub = new Node(null);
 		HEAD.setRelease(this, stub);
 		TAIL.setRelease(this, stub);
-		this.capacity = capacity;
+		this.limits = limits;
 	}
 
 	/**
 	 * Appends a message.
+	 * @param ignoreCapacity whether a full bounded mailbox accepts it anyway (exit signals, DOWN)
 	 * @return {@link Offer#ACCEPTED}, {@link Offer#CLOSED} if the process is gone, or
 	 * {@link Offer#FULL} if a bounded mailbox is at capacity
 	 */
-	Offer offer(Object message) {
+	Offer offer(Object message, boolean ignoreCapacity) {
 		Node node = new Node(message);
+		int capacity = ignoreCapacity ? 0 : this.limits.capacity();
 		for (;;) {
 			Node last = (Node) TAIL.getAcquire(this);
 			if (last == CLOSED) {
 				return Offer.CLOSED;
 			}
-			if (this.capacity > 0 && last.seq - ((Node) HEAD.getAcquire(this)).seq >= this.capacity) {
+			if (capacity > 0 && last.seq - ((Node) HEAD.getAcquire(this)).seq >= capacity) {
 				return Offer.FULL;
 			}
 			node.seq = last.seq + 1;

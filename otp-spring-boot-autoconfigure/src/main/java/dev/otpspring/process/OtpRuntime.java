@@ -97,7 +97,7 @@ public final class OtpRuntime implements AutoCloseable {
 				throw new NotInProcessException("spawnLink");
 			}
 		}
-		ProcessCell cell = new ProcessCell(this, body, options.mailboxCapacity());
+		ProcessCell cell = new ProcessCell(this, body, options.mailbox());
 		if (options.name() != null) {
 			cell.register(options.name(), this.registry);
 		}
@@ -166,6 +166,11 @@ public final class OtpRuntime implements AutoCloseable {
 	public Optional<ProcessInfo> info(Pid pid) {
 		ProcessInfo info = pid.cell.info();
 		return info.alive() ? Optional.of(info) : Optional.empty();
+	}
+
+	/** The process whose reply {@code pid} is blocked on in a call, or {@code null}: a cheap read for diagnostics. */
+	public Pid awaiting(Pid pid) {
+		return pid.cell.awaiting();
 	}
 
 	/** Whether {@code pid} is still alive. */

@@ -84,16 +84,19 @@ final class ProcessCell implements Runnable {
 
 	private volatile boolean trapExit;
 
+	/** The process whose reply this one is blocked on, for deadlock diagnostics; see {@link Self#awaitingReplyFrom}. */
+	private volatile Pid awaiting;
+
 	/** Guarded by this. */
 	private volatile Object registeredName;
 
 	/** Guarded by this; created on the first link or monitor. */
 	private Relations relations;
 
-	ProcessCell(OtpRuntime runtime, ProcessBody body, int mailboxCapacity) {
+	ProcessCell(OtpRuntime runtime, ProcessBody body, MailboxLimits mailboxLimits) {
 		this.runtime = runtime;
 		this.body = body;
-		this.mailbox = new Mailbox(mailboxCapacity);
+		this.mailbox = new Mailbox(mailboxLimits);
 		this.pid = new Pid(this);
 	}
 
@@ -165,6 +168,9 @@ final class ProcessCell implements Runnable {
 				if (this.exitReason != null) {
 					return;
 				}
+				if (this.mailbox.warned) {
+					this.mailbox.warned = false; // emptied: warn again next time it fills up
+				}
 				// Release ownership, then look again: a sender that saw SCHEDULED did not start a runner.
 				this.runner = null;
 				RUN_STATE.setVolatile(this, IDLE);
@@ -216,30 +222,46 @@ final class ProcessCell implements Runnable {
 
 	// ---- sending --------------------------------------------------------------------------------
 
-	/** Delivers a message; false if the process has exited (the message is a dead letter). */
+	/**
+	 * Delivers a message.
+	 * @return false if the process has exited, or its full mailbox dropped the message (a dead letter)
+	 * @throws MailboxFullException if a bounded mailbox is full and rejects, or the message is a
+	 * request (a call cannot be dropped silently: its caller would wait for nothing)
+	 */
 	boolean offer(Object message) {
-		return switch (this.mailbox.offer(message)) {
+		return switch (this.mailbox.offer(message, false)) {
 			case ACCEPTED -> {
-				schedule();
+				accepted();
 				yield true;
 			}
 			case CLOSED -> false;
-			case FULL -> throw new MailboxFullException(this.pid, this.registeredName, message);
+			case FULL -> {
+				if (this.mailbox.limits.overflow() == MailboxLimits.Overflow.DROP && !(message instanceof ExpectsReply)) {
+					yield false;
+				}
+				throw new MailboxFullException(this.pid, this.registeredName, message);
+			}
 		};
 	}
 
-	/** Delivers a runtime message (exit signal, Down) that a bounded mailbox must not refuse. */
+	/** Delivers a runtime message (exit signal, DOWN), which a bounded mailbox never refuses. */
 	void offerSystem(Object message) {
-		try {
-			if (!offer(message)) {
-				this.runtime.deadLetter(message);
-			}
+		if (this.mailbox.offer(message, true) == Mailbox.Offer.ACCEPTED) {
+			accepted();
 		}
-		catch (MailboxFullException ex) {
-			// Signals bypass capacity in OTP terms; dropping one would break links or monitors.
+		else {
 			this.runtime.deadLetter(message);
-			logger.warn("{}; an exit signal or DOWN was dropped", ex.getMessage());
 		}
+	}
+
+	private void accepted() {
+		int warningDepth = this.mailbox.limits.warningDepth();
+		if (warningDepth > 0 && !this.mailbox.warned && this.mailbox.depth() >= warningDepth) {
+			this.mailbox.warned = true;
+			logger.warn("The mailbox of {} has {} messages waiting (warning depth {}): it receives faster than it handles",
+					this, this.mailbox.depth(), warningDepth);
+		}
+		schedule();
 	}
 
 	private void schedule() {
@@ -434,6 +456,14 @@ final class ProcessCell implements Runnable {
 		return this.trapExit;
 	}
 
+	void awaiting(Pid server) {
+		this.awaiting = server;
+	}
+
+	Pid awaiting() {
+		return this.awaiting;
+	}
+
 	/**
 	 * Registers this process under {@code name} (R15.x). Under this cell's lock, so an exit either
 	 * sees the name and releases it, or happens first and the registration fails.
@@ -476,7 +506,7 @@ final class ProcessCell implements Runnable {
 			monitors = (this.relations != null) ? this.relations.observerCount() : 0;
 		}
 		return new ProcessInfo(this.pid, this.registeredName, status(), this.mailbox.depth(), this.messagesProcessed,
-				this.trapExit, links, monitors);
+				this.trapExit, links, monitors, this.awaiting);
 	}
 
 	ProcessStatus status() {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param trapsExits whether exit signals arrive as {@link Exit} messages
  * @param links the processes it is linked to
  * @param observers monitors and watches on it
+ * @param awaiting the process whose reply it is blocked on in a call, or {@code null}
  */
 public record ProcessInfo(Pid pid, Object registeredName, ProcessStatus status, int mailboxDepth,
-		long messagesProcessed, boolean trapsExits, List<Pid> links, int observers) {
+		long messagesProcessed, boolean trapsExits, List<Pid> links, int observers, Pid awaiting) {
 
 	/** Whether the process was alive when the snapshot was taken. */
 	public boolean alive() {

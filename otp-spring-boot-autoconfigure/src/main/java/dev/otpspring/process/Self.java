@@ -112,6 +112,18 @@ public final class Self {
 	}
 
 	/**
+	 * Records that the calling process is blocked waiting for a reply from {@code server}
+	 * ({@code null} once it no longer waits). {@code GenServer.call} maintains it; it feeds call-cycle
+	 * detection and {@link ProcessInfo#awaiting()}. Does nothing outside a process.
+	 */
+	public static void awaitingReplyFrom(Pid server) {
+		ProcessCell cell = ProcessCell.current();
+		if (cell != null) {
+			cell.awaiting(server);
+		}
+	}
+
+	/**
 	 * Ends the calling process with {@code reason} once the current handler returns, like
 	 * Erlang's {@code exit(Reason)}; links and monitors see {@code reason}.
 	 */

@@ -10,33 +10,30 @@ package dev.otpspring.process;
  * @param link link the new process to the calling process before it runs (spawn_link)
  * @param name register the new process under this name before it runs, or {@code null};
  * registration happens before any code of the process runs (R6.7)
- * @param mailboxCapacity 0 for an unbounded mailbox (the default, as in OTP); otherwise sends
- * beyond this depth are refused with {@link MailboxFullException}
+ * @param mailbox limits on the mailbox; {@link MailboxLimits#UNBOUNDED} (the default) as in OTP
  */
-public record SpawnOptions(boolean link, Object name, int mailboxCapacity) {
+public record SpawnOptions(boolean link, Object name, MailboxLimits mailbox) {
 
 	/** Not linked, not named, unbounded mailbox. */
-	public static final SpawnOptions DEFAULTS = new SpawnOptions(false, null, 0);
+	public static final SpawnOptions DEFAULTS = new SpawnOptions(false, null, MailboxLimits.UNBOUNDED);
 
 	public SpawnOptions {
-		if (mailboxCapacity < 0) {
-			throw new IllegalArgumentException("mailboxCapacity must be 0 (unbounded) or positive, but was " + mailboxCapacity);
-		}
+		java.util.Objects.requireNonNull(mailbox, "mailbox must not be null");
 	}
 
 	/** These options, linked to the calling process. */
 	public SpawnOptions linked() {
-		return new SpawnOptions(true, this.name, this.mailboxCapacity);
+		return new SpawnOptions(true, this.name, this.mailbox);
 	}
 
 	/** These options, registered under {@code name}. */
 	public SpawnOptions named(Object name) {
-		return new SpawnOptions(this.link, name, this.mailboxCapacity);
+		return new SpawnOptions(this.link, name, this.mailbox);
 	}
 
-	/** These options, with a bounded mailbox. */
-	public SpawnOptions withMailboxCapacity(int capacity) {
-		return new SpawnOptions(this.link, this.name, capacity);
+	/** These options, with mailbox limits. */
+	public SpawnOptions withMailbox(MailboxLimits mailbox) {
+		return new SpawnOptions(this.link, this.name, mailbox);
 	}
 
 }

@@ -42,8 +42,8 @@ public final class OtpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OtpSupervisionTree otpSupervisionTree(OtpRuntime runtime, ConfigurableListableBeanFactory beanFactory,
-			ApplicationEventPublisher publisher) {
-		return new OtpSupervisionTree(runtime, new TreePlanner(beanFactory), publisher);
+			OtpProperties properties, ApplicationEventPublisher publisher) {
+		return new OtpSupervisionTree(runtime, new TreePlanner(beanFactory, properties), publisher);
 	}
 
 }

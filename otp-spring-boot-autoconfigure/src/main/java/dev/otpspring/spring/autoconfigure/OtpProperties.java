@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.otpspring.process.MailboxLimits;
 import dev.otpspring.supervisor.RestartType;
 
 /**
@@ -32,6 +33,9 @@ public class OtpProperties {
 
 	/** How many recent supervisor events (restarts, give-ups) to keep for /actuator/otp. */
 	private int eventLogSize = 100;
+
+	/** Settings of individual processes of the tree, by process name. */
+	private Map<String, Process> processes = new LinkedHashMap<>();
 
 	/**
 	 * Supervisors of the tree, by name. A one-for-one "root" supervisor exists even when it is not
@@ -65,6 +69,14 @@ public class OtpProperties {
 
 	public CrashReports getCrashReports() {
 		return this.crashReports;
+	}
+
+	public Map<String, Process> getProcesses() {
+		return this.processes;
+	}
+
+	public void setProcesses(Map<String, Process> processes) {
+		this.processes = processes;
 	}
 
 	public Map<String, Supervisor> getSupervisors() {
@@ -107,6 +119,55 @@ public class OtpProperties {
 
 		public void setIncludeState(boolean includeState) {
 			this.includeState = includeState;
+		}
+
+	}
+
+	/** One process of the tree: a @GenServer, a @Supervised GenServerBehaviour or an Agent. */
+	public static class Process {
+
+		private final Mailbox mailbox = new Mailbox();
+
+		public Mailbox getMailbox() {
+			return this.mailbox;
+		}
+
+	}
+
+	/** Limits on a process's mailbox, beyond OTP (whose mailboxes are unbounded). */
+	public static class Mailbox {
+
+		/** The most messages queued at once; 0 (the default) for unbounded, as in OTP. */
+		private int capacity;
+
+		/** What a send to a full mailbox does: reject (the sender gets an exception) or drop (a dead letter). */
+		private MailboxLimits.Overflow overflow = MailboxLimits.Overflow.REJECT;
+
+		/** Log a warning when this many messages are queued; 0 (the default) for no warning. */
+		private int warningDepth;
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public MailboxLimits.Overflow getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(MailboxLimits.Overflow overflow) {
+			this.overflow = overflow;
+		}
+
+		public int getWarningDepth() {
+			return this.warningDepth;
+		}
+
+		public void setWarningDepth(int warningDepth) {
+			this.warningDepth = warningDepth;
 		}
 
 	}

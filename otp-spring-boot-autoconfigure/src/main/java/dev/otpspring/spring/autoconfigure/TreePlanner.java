@@ -17,11 +17,13 @@ import dev.otpspring.agent.Agent;
 import dev.otpspring.genserver.GenServer;
 import dev.otpspring.genserver.GenServerBehaviour;
 import dev.otpspring.genserver.GenServerOptions;
+import dev.otpspring.process.MailboxLimits;
 import dev.otpspring.spring.AbstractSupervisorDefinition;
 import dev.otpspring.spring.AgentDefinition;
 import dev.otpspring.spring.TreePlan;
 import dev.otpspring.spring.annotation.Supervised;
 import dev.otpspring.supervisor.ChildSpec;
+import dev.otpspring.supervisor.ChildStart;
 import dev.otpspring.supervisor.ChildType;
 import dev.otpspring.supervisor.RestartType;
 import dev.otpspring.supervisor.Shutdown;
@@ -34,8 +36,11 @@ final class TreePlanner implements Supplier<TreePlan> {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	TreePlanner(ConfigurableListableBeanFactory beanFactory) {
+	private final OtpProperties properties;
+
+	TreePlanner(ConfigurableListableBeanFactory beanFactory, OtpProperties properties) {
 		this.beanFactory = beanFactory;
+		this.properties = properties;
 	}
 
 	@Override
@@ -54,8 +59,41 @@ final class TreePlanner implements Supplier<TreePlan> {
 				processes.add(agent(name, factory(name, AgentDefinition.class), null, beanNames));
 			}
 		}
+		checkProcessProperties(processes);
 		return SupervisionTreeModel.plan(supervisors(), declarations.supervisorsFromProperties(), processes,
 				beanNames::indexOf);
+	}
+
+	/** {@code otp.processes.<name>} must name a process of the tree whose mailbox the tree creates. */
+	private void checkProcessProperties(List<ProcessNode> processes) {
+		Set<String> names = new HashSet<>();
+		processes.forEach((process) -> names.add(process.name()));
+		this.properties.getProcesses().keySet().forEach((name) -> {
+			if (!names.contains(name)) {
+				throw new OtpConfigurationException("otp.processes." + name, "no process of the tree is named '" + name + "'",
+						"Use the name of a @GenServer, @Supervised GenServerBehaviour or Agent bean: " + names);
+			}
+		});
+	}
+
+	/** The start options of a process, with the mailbox limits of {@code otp.processes.<name>.mailbox}. */
+	private GenServerOptions options(String name) {
+		OtpProperties.Process process = this.properties.getProcesses().get(name);
+		if (process == null) {
+			return GenServerOptions.named(name);
+		}
+		String prefix = "otp.processes." + name + ".mailbox.";
+		OtpProperties.Mailbox mailbox = process.getMailbox();
+		if (mailbox.getCapacity() < 0) {
+			throw new OtpConfigurationException(prefix + "capacity", "must be 0 (unbounded) or positive, but was "
+					+ mailbox.getCapacity(), "Set a positive capacity, or 0 for an unbounded mailbox.");
+		}
+		if (mailbox.getWarningDepth() < 0) {
+			throw new OtpConfigurationException(prefix + "warning-depth", "must be 0 (off) or positive, but was "
+					+ mailbox.getWarningDepth(), "Set a positive depth, or 0 for no warning.");
+		}
+		return GenServerOptions.named(name)
+			.withMailbox(new MailboxLimits(mailbox.getCapacity(), mailbox.getOverflow(), mailbox.getWarningDepth()));
 	}
 
 	private Map<String, AbstractSupervisorDefinition<?, ?>> supervisors() {
@@ -69,10 +107,11 @@ final class TreePlanner implements Supplier<TreePlan> {
 
 	private ProcessNode genServer(GenServerDeclaration declaration, List<String> beanNames) {
 		String name = declaration.processName();
+		GenServerOptions options = options(name);
 		ChildSpec spec = new ChildSpec(name,
 				() -> GenServer.startLink(
 						new AnnotatedGenServer(declaration.type(), () -> this.beanFactory.getBean(declaration.targetBeanName())),
-						GenServerOptions.named(name)),
+						options),
 				declaration.restart(), declaration.shutdown(), ChildType.WORKER);
 		return new ProcessNode(name, declaration.supervisor(), declaration.order(), beanNames.indexOf(declaration.beanName()),
 				"@GenServer bean '" + declaration.beanName() + "'", spec);
@@ -91,7 +130,7 @@ final class TreePlanner implements Supplier<TreePlan> {
 		int index = beanNames.indexOf(beanName);
 		return switch (bean) {
 			case GenServerBehaviour<?> behaviour -> new ProcessNode(name, supervised.supervisor(), supervised.order(), index,
-					subject, new ChildSpec(name, () -> GenServer.startLink(behaviour, GenServerOptions.named(name)),
+					subject, new ChildSpec(name, start(behaviour, options(name)),
 							supervised.restart(), Durations.shutdown(supervised.shutdown(), subject + " shutdown"),
 							ChildType.WORKER));
 			case ChildSpec spec -> new ProcessNode(String.valueOf(spec.id()), supervised.supervisor(), supervised.order(),
@@ -102,12 +141,17 @@ final class TreePlanner implements Supplier<TreePlan> {
 		};
 	}
 
+	private static ChildStart start(GenServerBehaviour<?> behaviour, GenServerOptions options) {
+		return () -> GenServer.startLink(behaviour, options);
+	}
+
 	private ProcessNode agent(String beanName, AgentDefinition<?> definition, Supervised supervised, List<String> beanNames) {
 		String name = (supervised != null && StringUtils.hasText(supervised.name())) ? supervised.name() : definition.name();
 		String supervisor = (supervised != null) ? supervised.supervisor() : definition.supervisor();
 		RestartType restart = (supervised != null) ? supervised.restart() : definition.restart();
 		int order = (supervised != null) ? supervised.order() : definition.order();
-		ChildSpec spec = new ChildSpec(name, () -> Agent.startLink(definition.initialState(), GenServerOptions.named(name)),
+		GenServerOptions options = options(name);
+		ChildSpec spec = new ChildSpec(name, () -> Agent.startLink(definition.initialState(), options),
 				restart, Shutdown.DEFAULT_WORKER, ChildType.WORKER);
 		return new ProcessNode(name, supervisor, order, beanNames.indexOf(beanName), "Agent bean '" + beanName + "'", spec);
 	}

@@ -82,6 +82,20 @@ class FailureAnalysisTests {
 	}
 
 	@Test
+	void mailboxSettingsForAnUnknownProcess() {
+		assertFailure(this.runner.withUserConfiguration(CounterServer.class)
+			.withPropertyValues("otp.processes.countr.mailbox.capacity=10"),
+				"otp.processes.countr: no process of the tree is named 'countr'");
+	}
+
+	@Test
+	void negativeMailboxCapacity() {
+		assertFailure(this.runner.withUserConfiguration(CounterServer.class)
+			.withPropertyValues("otp.processes.counter.mailbox.capacity=-5"),
+				"otp.processes.counter.mailbox.capacity: must be 0 (unbounded) or positive, but was -5");
+	}
+
+	@Test
 	void finalGenServerClass() {
 		assertFailure(this.runner.withUserConfiguration(BadServers.FinalServer.class), "the class is final");
 	}
