@@ -97,6 +97,9 @@ final class GenServerProcess<S> implements MessageHandler {
 	 * the starter, so the link is removed first and the starter is not killed.
 	 */
 	private void failStart(StartResult result, ExitReason exit) {
+		if (isZombie()) {
+			return; // killed by the init timeout: the name may already belong to a successor
+		}
 		if (this.name != null) {
 			this.runtime.unregister(this.name);
 		}
@@ -209,6 +212,9 @@ final class GenServerProcess<S> implements MessageHandler {
 	/** Runs {@code terminate}; if it throws, that becomes the exit reason, as in OTP. */
 	private ExitReason terminate(ExitReason reason, Object lastMessage) {
 		disarmIdleTimer();
+		if (isZombie()) {
+			return reason; // never on kill or an untrapped signal (R12.2), even if the callback noticed
+		}
 		try {
 			this.behaviour.terminate(reason, this.state);
 			return reason;
@@ -234,6 +240,15 @@ final class GenServerProcess<S> implements MessageHandler {
 		}
 	}
 
+	/**
+	 * Whether this process was ended from outside (a kill, an untrapped exit signal) while a
+	 * callback still runs. Such a callback typically fails with an {@link InterruptedException};
+	 * what it does next must have no effect (SEMANTICS §5).
+	 */
+	private boolean isZombie() {
+		return !this.runtime.isAlive(this.self);
+	}
+
 	@Override
 	public void exited(ExitReason reason) {
 		TimerRef timer = this.idleTimer;
@@ -244,7 +259,7 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	/** One crash report per crash (R16.1): who, why, the last message's type, and state only if allowed. */
 	private void report(ExitReason reason, Throwable ex, Object lastMessage) {
-		if (!logger.isErrorEnabled()) {
+		if (!logger.isErrorEnabled() || isZombie()) {
 			return;
 		}
 		String who = (this.name != null) ? this.name + " " + this.self : String.valueOf(this.self);
