@@ -29,7 +29,10 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	private final GenServerBehaviour<S> behaviour;
 
-	/** The starter; an exit signal from it stops a trapping server (R12.1). */
+	/**
+	 * The starter. Only when it is linked ({@code startLink}) is it the parent whose exit signal
+	 * stops a trapping server (R12.1); an unlinked server is its own parent, as in OTP.
+	 */
 	private final Pid parent;
 
 	private final boolean linkedToParent;
@@ -129,7 +132,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			case Call call -> onCall(call);
 			case Cast cast -> onResult(() -> this.behaviour.handleCast(cast.request(), this.state), message);
 			case StopRequest stop -> stop(stop.reason(), message);
-			case Exit exit when this.parent != null && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
+			case Exit exit when this.linkedToParent && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
 			default -> onResult(() -> this.behaviour.handleInfo(message, this.state), message);
 		}
 	}
