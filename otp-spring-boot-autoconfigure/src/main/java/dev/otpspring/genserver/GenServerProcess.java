@@ -161,7 +161,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			}
 			case Stop<S> stop -> stop(stop.reason(), call); // the caller gets the reason (R11.5)
 			case StopAndReply<S> stop -> {
-				ExitReason reason = terminate(stop.reason(), call);
+				ExitReason reason = terminateAndReport(stop.reason(), null, call);
 				call.from().reply(stop.reply()); // after terminate (R11.5)
 				Self.exit(reason);
 			}
@@ -200,16 +200,24 @@ final class GenServerProcess<S> implements MessageHandler {
 	}
 
 	private void stop(ExitReason reason, Object lastMessage) {
-		if (!reason.isNormalLike()) {
-			report(reason, null, lastMessage);
-		}
-		Self.exit(terminate(reason, lastMessage));
+		Self.exit(terminateAndReport(reason, null, lastMessage));
 	}
 
 	private void crash(Throwable ex, Object lastMessage) {
-		ExitReason reason = ExitReason.crash(ex);
-		report(reason, ex, lastMessage);
-		Self.exit(terminate(reason, lastMessage));
+		Self.exit(terminateAndReport(ExitReason.crash(ex), ex, lastMessage));
+	}
+
+	/**
+	 * Runs {@code terminate}, then reports an abnormal end once (R16.1, R1.2). As in OTP the
+	 * report comes after {@code terminate}: if that throws, its failure is the one reported.
+	 * @return the reason to exit with
+	 */
+	private ExitReason terminateAndReport(ExitReason reason, Throwable ex, Object lastMessage) {
+		ExitReason exit = terminate(reason, lastMessage);
+		if (exit == reason && !reason.isNormalLike()) {
+			report(reason, ex, lastMessage);
+		}
+		return exit;
 	}
 
 	/** Runs {@code terminate}; if it throws, that becomes the exit reason, as in OTP. */
