@@ -163,6 +163,32 @@ class GenServerCallTest {
 		gate.open();
 	}
 
+	// R10.3
+	@Test
+	void aContinueFromAReplyRunsBeforeTheNextMessage() {
+		BlockingQueue<String> order = new LinkedBlockingQueue<>();
+		Gate gate = new Gate();
+		TestServer.Step slowContinue = (state) -> {
+			gate.pass();
+			order.add("continue");
+			return new NoReply<>(state);
+		};
+		Pid server = TestServer.create().start(this.runtime);
+		Object reply = GenServer.call(server,
+				(TestServer.CallStep) (from, state) -> new Reply<>("ok", state, Action.continueWith(slowContinue)));
+		gate.awaitEntered();
+
+		GenServer.cast(server, (TestServer.Step) (state) -> {
+			order.add("cast");
+			return new NoReply<>(state);
+		});
+		gate.open();
+		GenServer.call(server, TestServer.STATE);
+
+		assertThat(reply).isEqualTo("ok");
+		assertThat(order).containsExactly("continue", "cast");
+	}
+
 	// R11.5
 	@Test
 	void aDeferredReplyFromAnotherProcessAnswersTheCall() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.ManualScheduler;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
@@ -94,6 +95,28 @@ class GenServerIdleTimeoutTest {
 		this.runtime.send(server, "marker");
 
 		assertThat(behaviour.nextInfo()).isEqualTo("marker");
+	}
+
+	@Test
+	void stoppingAServerCancelsItsIdleTimer() {
+		int baseline = this.runtime.timerCount();
+		Pid server = TestServer.withInit(() -> Init.ok("idle", Action.timeout(IDLE))).start(this.runtime);
+		assertThat(this.runtime.timerCount()).isEqualTo(baseline + 1);
+
+		GenServer.stop(server);
+
+		assertThat(this.runtime.timerCount()).isEqualTo(baseline);
+	}
+
+	@Test
+	void killingAServerCancelsItsIdleTimer() {
+		int baseline = this.runtime.timerCount();
+		Pid server = TestServer.withInit(() -> Init.ok("idle", Action.timeout(IDLE))).start(this.runtime);
+		assertThat(this.runtime.timerCount()).isEqualTo(baseline + 1);
+
+		this.runtime.exit(server, ExitReason.KILL);
+
+		assertThat(this.runtime.timerCount()).isEqualTo(baseline);
 	}
 
 }
