@@ -239,7 +239,11 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	private void armIdleTimer(Action.Timeout timeout) {
 		long generation = ++this.idleGeneration;
-		this.idleTimer = this.runtime.sendAfter(this.self, new IdleTick(generation), timeout.timeout());
+		TimerRef timer = this.runtime.sendAfter(this.self, new IdleTick(generation), timeout.timeout());
+		this.idleTimer = timer;
+		if (isZombie()) {
+			timer.cancel(); // killed meanwhile: exited() has run, or runs now and cancels it too
+		}
 	}
 
 	private void disarmIdleTimer() {
