@@ -102,6 +102,24 @@ class GenServerKillTest {
 		probe.expectNoMessage();
 	}
 
+	@Test
+	void aZombieCallbackCannotLeaveAnIdleTimerBehind() {
+		int baseline = this.runtime.timerCount();
+		Pid server = TestServer.create().start(this.runtime);
+		Gate gate = new Gate();
+		GenServer.cast(server, (TestServer.Step) (state) -> {
+			gate.passIgnoringInterrupts();
+			return new NoReply<>(state, Action.timeout(Duration.ofHours(1)));
+		});
+		gate.awaitEntered();
+
+		this.runtime.exit(server, ExitReason.KILL);
+		gate.open();
+		Gate.join(gate.holder());
+
+		assertThat(this.runtime.timerCount()).isEqualTo(baseline);
+	}
+
 	// R10.2, R6.7
 	@Test
 	void aZombieInitDoesNotTakeTheNameFromTheServerStartedAfterIt() {
