@@ -190,9 +190,10 @@ class GenServerTerminateTest {
 		TestServer behaviour = TestServer.create();
 		TestProbe parent = TestProbe.spawn(this.runtime);
 		Pid server = parent.inside(() -> GenServer.startLink(behaviour).pid());
+		ExitRecorder parentExit = ExitRecorder.watch(parent.pid()); // told after the links
 
 		parent.exitWith(ExitReason.NORMAL);
-		this.runtime.awaitExit(parent.pid(), TestProbe.TIMEOUT);
+		parentExit.reason();
 
 		assertThat(GenServer.call(server, "still there")).isEqualTo("still there");
 		assertThat(behaviour.terminations()).isEmpty();

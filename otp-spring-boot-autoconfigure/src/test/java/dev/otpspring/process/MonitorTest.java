@@ -153,8 +153,8 @@ class MonitorTest {
 	void aWatchCallsItsListenerOnceWithTheExitReason() {
 		TestProbe target = TestProbe.spawn(this.runtime);
 		AtomicInteger calls = new AtomicInteger();
-		ExitRecorder exit = ExitRecorder.watch(target.pid());
 		this.runtime.watch(target.pid(), (pid, reason) -> calls.incrementAndGet());
+		ExitRecorder exit = ExitRecorder.watch(target.pid()); // told after the first: in order of watching
 
 		target.exitWith(ExitReason.of("boom"));
 
