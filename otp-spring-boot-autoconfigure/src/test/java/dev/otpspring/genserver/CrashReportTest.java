@@ -182,6 +182,17 @@ class CrashReportTest {
 		assertThat(this.logs.errorsAbout(server)).isEmpty();
 	}
 
+	// R12.4
+	@Test
+	void aGenServerStopWithAnAbnormalReasonIsReportedOnce() {
+		Pid server = startVault(this.runtime);
+
+		GenServer.stop(server, ExitReason.of("decommissioned"), GenServerOptions.INFINITY);
+
+		assertThat(this.logs.errorsAbout(server)).singleElement()
+			.satisfies((report) -> assertThat(report.getFormattedMessage()).contains("decommissioned"));
+	}
+
 	// R16.2
 	@Test
 	void anExternalExitSignalIsNotReported() {
