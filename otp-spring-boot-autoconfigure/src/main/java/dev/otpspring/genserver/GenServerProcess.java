@@ -29,7 +29,10 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	private final GenServerBehaviour<S> behaviour;
 
-	/** The starter; an exit signal from it stops a trapping server (R12.1). */
+	/**
+	 * The starter. Only when it is linked ({@code startLink}) is it the parent whose exit signal
+	 * stops a trapping server (R12.1); an unlinked server is its own parent, as in OTP.
+	 */
 	private final Pid parent;
 
 	private final boolean linkedToParent;
@@ -97,6 +100,9 @@ final class GenServerProcess<S> implements MessageHandler {
 	 * the starter, so the link is removed first and the starter is not killed.
 	 */
 	private void failStart(StartResult result, ExitReason exit) {
+		if (isZombie()) {
+			return; // killed by the init timeout: the name may already belong to a successor
+		}
 		if (this.name != null) {
 			this.runtime.unregister(this.name);
 		}
@@ -126,7 +132,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			case Call call -> onCall(call);
 			case Cast cast -> onResult(() -> this.behaviour.handleCast(cast.request(), this.state), message);
 			case StopRequest stop -> stop(stop.reason(), message);
-			case Exit exit when this.parent != null && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
+			case Exit exit when this.linkedToParent && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
 			default -> onResult(() -> this.behaviour.handleInfo(message, this.state), message);
 		}
 	}
@@ -159,7 +165,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			}
 			case Stop<S> stop -> stop(stop.reason(), call); // the caller gets the reason (R11.5)
 			case StopAndReply<S> stop -> {
-				ExitReason reason = terminate(stop.reason(), call);
+				ExitReason reason = terminateAndReport(stop.reason(), null, call);
 				call.from().reply(stop.reply()); // after terminate (R11.5)
 				Self.exit(reason);
 			}
@@ -198,21 +204,32 @@ final class GenServerProcess<S> implements MessageHandler {
 	}
 
 	private void stop(ExitReason reason, Object lastMessage) {
-		if (!reason.isNormalLike()) {
-			report(reason, null, lastMessage);
-		}
-		Self.exit(terminate(reason, lastMessage));
+		Self.exit(terminateAndReport(reason, null, lastMessage));
 	}
 
 	private void crash(Throwable ex, Object lastMessage) {
-		ExitReason reason = ExitReason.crash(ex);
-		report(reason, ex, lastMessage);
-		Self.exit(terminate(reason, lastMessage));
+		Self.exit(terminateAndReport(ExitReason.crash(ex), ex, lastMessage));
+	}
+
+	/**
+	 * Runs {@code terminate}, then reports an abnormal end once (R16.1, R1.2). As in OTP the
+	 * report comes after {@code terminate}: if that throws, its failure is the one reported.
+	 * @return the reason to exit with
+	 */
+	private ExitReason terminateAndReport(ExitReason reason, Throwable ex, Object lastMessage) {
+		ExitReason exit = terminate(reason, lastMessage);
+		if (exit == reason && !reason.isNormalLike()) {
+			report(reason, ex, lastMessage);
+		}
+		return exit;
 	}
 
 	/** Runs {@code terminate}; if it throws, that becomes the exit reason, as in OTP. */
 	private ExitReason terminate(ExitReason reason, Object lastMessage) {
 		disarmIdleTimer();
+		if (isZombie()) {
+			return reason; // never on kill or an untrapped signal (R12.2), even if the callback noticed
+		}
 		try {
 			this.behaviour.terminate(reason, this.state);
 			return reason;
@@ -226,7 +243,11 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	private void armIdleTimer(Action.Timeout timeout) {
 		long generation = ++this.idleGeneration;
-		this.idleTimer = this.runtime.sendAfter(this.self, new IdleTick(generation), timeout.timeout());
+		TimerRef timer = this.runtime.sendAfter(this.self, new IdleTick(generation), timeout.timeout());
+		this.idleTimer = timer;
+		if (isZombie()) {
+			timer.cancel(); // killed meanwhile: exited() has run, or runs now and cancels it too
+		}
 	}
 
 	private void disarmIdleTimer() {
@@ -236,6 +257,15 @@ final class GenServerProcess<S> implements MessageHandler {
 			this.idleTimer = null;
 			timer.cancel();
 		}
+	}
+
+	/**
+	 * Whether this process was ended from outside (a kill, an untrapped exit signal) while a
+	 * callback still runs. Such a callback typically fails with an {@link InterruptedException};
+	 * what it does next must have no effect (SEMANTICS §5).
+	 */
+	private boolean isZombie() {
+		return !this.runtime.isAlive(this.self);
 	}
 
 	@Override
@@ -248,7 +278,7 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	/** One crash report per crash (R16.1): who, why, the last message's type, and state only if allowed. */
 	private void report(ExitReason reason, Throwable ex, Object lastMessage) {
-		if (!logger.isErrorEnabled()) {
+		if (!logger.isErrorEnabled() || isZombie()) {
 			return;
 		}
 		String who = (this.name != null) ? this.name + " " + this.self : String.valueOf(this.self);
