@@ -233,11 +233,12 @@ public final class GenServer {
 			throw new NoProcessException(server, "stop it");
 		}
 		Pid caller = Self.pidOrNull();
+		StopRequest request = new StopRequest(reason, null);
 		if (pid.equals(caller)) {
-			throw new CallingSelfException(server, reason, timeout);
+			throw new CallingSelfException(server, request, timeout); // return a Stop result instead
 		}
 		OtpRuntime runtime = pid.runtime();
-		From from = new From(pid, server, reason, timeout, caller);
+		From from = new From(pid, server, request, timeout, caller);
 		long deadline = runtime.deadlineAfter(timeout);
 		if (!runtime.send(pid, new StopRequest(reason, from))) {
 			throw new NoProcessException(server, "stop it");

@@ -46,8 +46,28 @@ public sealed interface ExitReason {
 		return new Crash(cause);
 	}
 
-	/** Any other term, for example {@code of("timeout")}. */
-	static Other of(Object term) {
+	/**
+	 * The reason for a term, for example {@code of("timeout")}. The names of Erlang's special
+	 * atoms map to their constants — {@code of("normal")} is {@link #NORMAL} — so a reason read from
+	 * configuration or a message behaves as it says.
+	 */
+	static ExitReason of(Object term) {
+		if (term instanceof String atom) {
+			switch (atom) {
+				case "normal":
+					return NORMAL;
+				case "shutdown":
+					return SHUTDOWN;
+				case "killed":
+					return KILLED;
+				case "kill":
+					return KILL;
+				case "noproc":
+					return NOPROC;
+				default:
+					break;
+			}
+		}
 		return new Other(term);
 	}
 

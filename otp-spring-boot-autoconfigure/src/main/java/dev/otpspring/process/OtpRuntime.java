@@ -173,6 +173,14 @@ public final class OtpRuntime implements AutoCloseable {
 		return pid.cell.awaiting();
 	}
 
+	/**
+	 * Why {@code pid} exited, or empty while it is alive. Unlike a monitor set up after the fact,
+	 * which sees {@code noproc} (R13.4), this tells the real reason.
+	 */
+	public Optional<ExitReason> exitReason(Pid pid) {
+		return Optional.ofNullable(pid.cell.exitReason());
+	}
+
 	/** Whether {@code pid} is still alive. */
 	public boolean isAlive(Pid pid) {
 		return pid.cell.isAlive();
