@@ -75,7 +75,10 @@ final class Mailbox {
 			}
 			node.seq = last.seq + 1;
 			if (TAIL.compareAndSet(this, last, node)) {
-				NEXT.setRelease(last, node);
+				// Volatile, not merely release: the sender reads the run state next, and the runner
+				// going idle writes the run state and then reads this link (a store-load pair on
+				// each side). With a weaker store both could miss the other and strand the message.
+				NEXT.setVolatile(last, node);
 				return Offer.ACCEPTED;
 			}
 		}
@@ -97,9 +100,12 @@ final class Mailbox {
 		((Node) HEAD.getAcquire(this)).message = null;
 	}
 
-	/** Whether a poll would find nothing right now (consumer only). */
+	/**
+	 * Whether a poll would find nothing right now (consumer only). A volatile read, as it is the
+	 * load half of the runner's store-load check when it goes idle (see {@link #offer}).
+	 */
 	boolean isEmpty() {
-		return NEXT.getAcquire((Node) HEAD.getAcquire(this)) == null;
+		return NEXT.getVolatile((Node) HEAD.getAcquire(this)) == null;
 	}
 
 	/** Messages queued and not yet taken; 0 once closed. Safe from any thread. */

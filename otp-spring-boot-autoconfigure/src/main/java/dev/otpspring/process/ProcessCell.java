@@ -37,6 +37,14 @@ final class ProcessCell implements Runnable {
 	/** Messages handled before a runner yields its carrier, so a busy process cannot starve others. */
 	private static final int FAIRNESS_BATCH = 256;
 
+	/** How often an idle runner yields, waiting for one more message, before it ends. */
+	private static final int LINGER_YIELDS = 4;
+
+	private static final byte MAX_LINGER_CREDIT = 3;
+
+	/** A process that stopped lingering tries again every 32 runs. */
+	private static final int LINGER_RETRY_MASK = 31;
+
 	private static final int IDLE = 0;
 
 	private static final int SCHEDULED = 1;
@@ -73,6 +81,12 @@ final class ProcessCell implements Runnable {
 
 	/** Runner-only writes; read racily for {@link ProcessInfo}. */
 	private long messagesProcessed;
+
+	/** Runner-only: how much lingering has paid off lately; see {@link #linger()}. */
+	private byte lingerCredit = 1;
+
+	/** Runner-only: counts runs without lingering, to try again every so often. */
+	private byte lingerRetry;
 
 	@SuppressWarnings("unused") // accessed through RUN_STATE
 	private volatile int runState = SCHEDULED;
@@ -168,6 +182,9 @@ final class ProcessCell implements Runnable {
 				if (this.exitReason != null) {
 					return;
 				}
+				if (linger()) {
+					continue;
+				}
 				if (this.mailbox.warned) {
 					this.mailbox.warned = false; // emptied: warn again next time it fills up
 				}
@@ -183,6 +200,32 @@ final class ProcessCell implements Runnable {
 		finally {
 			this.runtime.messagesHandled(batch); // once per run, not per message: a shared counter is costly
 		}
+	}
+
+	/**
+	 * Before giving its thread up, a runner yields its carrier a few times in case another message
+	 * is about to come — typically the next call of a caller it just answered — which saves ending
+	 * this virtual thread and starting another. Adaptive: a process whose lingering found nothing
+	 * stops lingering (and tries again now and then), so an idle process costs no CPU.
+	 */
+	private boolean linger() {
+		if (this.lingerCredit == 0) {
+			if ((++this.lingerRetry & LINGER_RETRY_MASK) != 0) {
+				return false;
+			}
+			this.lingerCredit = 1;
+		}
+		for (int i = 0; i < LINGER_YIELDS; i++) {
+			Thread.yield();
+			if (!this.mailbox.isEmpty()) {
+				if (this.lingerCredit < MAX_LINGER_CREDIT) {
+					this.lingerCredit++;
+				}
+				return true;
+			}
+		}
+		this.lingerCredit--;
+		return false;
 	}
 
 	private void dispatch(Object message) {
