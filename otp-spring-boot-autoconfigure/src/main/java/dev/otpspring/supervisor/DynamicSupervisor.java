@@ -1,13 +1,9 @@
 package dev.otpspring.supervisor;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 import dev.otpspring.genserver.AlreadyStarted;
 import dev.otpspring.genserver.GenServer;
-import dev.otpspring.genserver.GenServerOptions;
 import dev.otpspring.genserver.StartFailedException;
 import dev.otpspring.genserver.StartResult;
 import dev.otpspring.process.ExitReason;
@@ -26,12 +22,10 @@ import dev.otpspring.process.ProcessRef;
  *         () -> GenServer.startLink(new Session(userId), GenServerOptions.named(name))));
  * }</pre>
  */
-public final class DynamicSupervisor {
-
-	private final ProcessRef ref;
+public final class DynamicSupervisor extends SupervisorHandle {
 
 	private DynamicSupervisor(ProcessRef ref) {
-		this.ref = Objects.requireNonNull(ref, "ref must not be null");
+		super(ref);
 	}
 
 	/** A handle to the dynamic supervisor at {@code ref}. */
@@ -49,11 +43,6 @@ public final class DynamicSupervisor {
 		return GenServer.startLink(new DynamicSupervisorServer(spec), Supervisor.options(spec.name()));
 	}
 
-	/** Where this handle points. */
-	public ProcessRef ref() {
-		return this.ref;
-	}
-
 	/**
 	 * Starts a child (R9.2): {@code Ok(pid)}, {@code Ignore} (nothing kept),
 	 * {@code Error(reason)}, or {@code Error(max_children)}.
@@ -69,7 +58,7 @@ public final class DynamicSupervisor {
 	 * @throws StartFailedException if the start failed
 	 */
 	public Pid getOrStart(Object name, Function<Object, ChildSpec> specForName) {
-		OtpRuntime runtime = this.ref.runtime();
+		OtpRuntime runtime = ref().runtime();
 		Pid existing = runtime.whereis(name);
 		if (existing != null) {
 			return existing;
@@ -88,40 +77,4 @@ public final class DynamicSupervisor {
 	public boolean terminateChild(Pid pid) {
 		return (Boolean) call(new SupervisorMessages.TerminatePid(pid));
 	}
-
-	/** The children; ids are {@code null} here (R9.3). */
-	@SuppressWarnings("unchecked")
-	public List<ChildInfo> whichChildren() {
-		return (List<ChildInfo>) call(new SupervisorMessages.WhichChildren());
-	}
-
-	/** {@code count_children}. */
-	public ChildCounts countChildren() {
-		return (ChildCounts) call(new SupervisorMessages.CountChildren());
-	}
-
-	/** A snapshot for observability. */
-	public SupervisorInfo info() {
-		return info(GenServerOptions.INFINITY);
-	}
-
-	/** A snapshot for observability, waiting at most {@code timeout} (for health checks and endpoints). */
-	public SupervisorInfo info(Duration timeout) {
-		return (SupervisorInfo) GenServer.call(this.ref, new SupervisorMessages.Info(), timeout);
-	}
-
-	/** Stops the supervisor and all its children at once, waiting for them. */
-	public void stop() {
-		GenServer.stop(this.ref, ExitReason.NORMAL, GenServerOptions.INFINITY);
-	}
-
-	private Object call(Object request) {
-		return GenServer.call(this.ref, request, GenServerOptions.INFINITY);
-	}
-
-	@Override
-	public String toString() {
-		return "DynamicSupervisor[" + this.ref + "]";
-	}
-
 }

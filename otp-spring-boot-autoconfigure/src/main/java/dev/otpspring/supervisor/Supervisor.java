@@ -1,13 +1,8 @@
 package dev.otpspring.supervisor;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-
 import dev.otpspring.genserver.GenServer;
 import dev.otpspring.genserver.GenServerOptions;
 import dev.otpspring.genserver.StartResult;
-import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.ProcessRef;
 
@@ -27,12 +22,10 @@ import dev.otpspring.process.ProcessRef;
  * A {@code Supervisor} is a handle; its methods are calls to the supervisor's process and wait as
  * long as the supervisor takes (§1: supervisor calls have no timeout).
  */
-public final class Supervisor {
-
-	private final ProcessRef ref;
+public final class Supervisor extends SupervisorHandle {
 
 	private Supervisor(ProcessRef ref) {
-		this.ref = Objects.requireNonNull(ref, "ref must not be null");
+		super(ref);
 	}
 
 	/** A handle to the supervisor at {@code ref}. */
@@ -56,11 +49,6 @@ public final class Supervisor {
 
 	static GenServerOptions options(Object name) {
 		return (name != null) ? GenServerOptions.named(name) : GenServerOptions.DEFAULTS;
-	}
-
-	/** Where this handle points. */
-	public ProcessRef ref() {
-		return this.ref;
 	}
 
 	/**
@@ -95,45 +83,9 @@ public final class Supervisor {
 			return false;
 		}
 		if (error != null) {
-			throw new IllegalStateException("Cannot delete child '" + id + "' of supervisor " + this.ref + ": it is "
+			throw new IllegalStateException("Cannot delete child '" + id + "' of supervisor " + ref() + ": it is "
 					+ error + "; terminate it first");
 		}
 		return true;
 	}
-
-	/** The children in reverse start order, as {@code which_children} (R8.5). */
-	@SuppressWarnings("unchecked")
-	public List<ChildInfo> whichChildren() {
-		return (List<ChildInfo>) call(new SupervisorMessages.WhichChildren());
-	}
-
-	/** {@code count_children} (R8.6). */
-	public ChildCounts countChildren() {
-		return (ChildCounts) call(new SupervisorMessages.CountChildren());
-	}
-
-	/** A snapshot for observability. */
-	public SupervisorInfo info() {
-		return info(GenServerOptions.INFINITY);
-	}
-
-	/** A snapshot for observability, waiting at most {@code timeout} (for health checks and endpoints). */
-	public SupervisorInfo info(Duration timeout) {
-		return (SupervisorInfo) GenServer.call(this.ref, new SupervisorMessages.Info(), timeout);
-	}
-
-	/** Stops the supervisor and its children in reverse order, waiting for all of them. */
-	public void stop() {
-		GenServer.stop(this.ref, ExitReason.NORMAL, GenServerOptions.INFINITY);
-	}
-
-	private Object call(Object request) {
-		return GenServer.call(this.ref, request, GenServerOptions.INFINITY);
-	}
-
-	@Override
-	public String toString() {
-		return "Supervisor[" + this.ref + "]";
-	}
-
 }
