@@ -2,8 +2,8 @@
 # Runs the side-by-side benchmarks of issue #11 (this project vs Apache Pekko) and writes
 # benchmarks/RESULTS.md.
 #
-#   bash benchmarks/run.sh           # the whole suite: about 10 minutes on 2 cores
-#   bash benchmarks/run.sh --quick   # a shape check of the harness (about 3 minutes); writes
+#   bash benchmarks/run.sh           # the whole suite: about 10 minutes on a busy 2-core machine
+#   bash benchmarks/run.sh --quick   # a shape check of the harness (under 2 minutes); writes
 #                                    # benchmarks/target/RESULTS-quick.md and leaves RESULTS.md alone
 #
 # Finds a JDK 21+ through .ci/jdk.sh, builds benchmarks/target/benchmarks.jar with -Pbench, runs the
