@@ -147,7 +147,7 @@ public final class ResultsReport {
 		line("Ratios are this project ÷ Pekko. For throughput (rows 1–4 and 7) higher is better and the target is "
 				+ "≥ 1.0×; ± is the JMH 99.9 % confidence interval, carried into the ratio. For restart latency lower "
 				+ "is better and the target is ≤ Pekko's; idle memory has an absolute target. \"Met\" is judged on "
-				+ "the point estimates.");
+				+ "the point estimates: where a ratio's ± reaches across 1.0, this run cannot tell the sides apart.");
 		line("");
 		workloads();
 		line("");
