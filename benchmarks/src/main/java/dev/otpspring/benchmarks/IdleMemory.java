@@ -1,15 +1,14 @@
 package dev.otpspring.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-
 import dev.otpspring.genserver.GenServer;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 
 /**
- * Bytes of heap per idle counter GenServer: starts N counters, lets them go idle, and divides the
- * heap used after a full GC by N. A plain {@code main}, not JMH, because it measures space.
+ * Workload 5, our side: bytes of heap per idle counter GenServer. Starts N counters, lets them go
+ * idle, and divides the growth of the heap used after a full GC by N. A plain {@code main}, not
+ * JMH, because it measures space; {@code benchmarks/run.sh} runs it three times, each in its own
+ * JVM with the same heap settings as {@link PekkoIdleMemory}.
  * <p>
  * {@code java -cp benchmarks.jar dev.otpspring.benchmarks.IdleMemory [count]}
  */
@@ -19,31 +18,27 @@ public final class IdleMemory {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
+		int count = Mains.intArg(args, 0, 1_000_000);
 		try (OtpRuntime runtime = OtpRuntime.create()) {
-			long before = usedHeapAfterGc();
+			long before = Mains.usedHeapAfterGc();
+			// Nothing in the runtime holds an unnamed idle process (there is no process table), so the
+			// benchmark keeps the Pids: 4 bytes each with compressed references, counted in the result.
 			Pid[] counters = new Pid[count];
 			for (int i = 0; i < count; i++) {
 				counters[i] = GenServer.start(runtime, new Counter()).pid();
 			}
-			// One call to the last one started: by then each has finished init and holds no thread.
+			// Each start waited for init; one call to the last one shows they are all idle now.
 			GenServer.call(counters[count - 1], Counter.GET);
-			long after = usedHeapAfterGc();
+			long after = Mains.usedHeapAfterGc();
 			long threads = Thread.getAllStackTraces().size();
+			double perProcess = (after - before) / (double) count;
 			System.out.printf("%d idle GenServers alive (runtime counts %d); heap used %.1f MB -> %.1f MB; "
 					+ "%.0f bytes per idle process (the Pid array adds 4-8 of them); %d platform threads%n", count,
-					runtime.processCount(), before / 1e6, after / 1e6, (after - before) / (double) count, threads);
+					runtime.processCount(), before / 1e6, after / 1e6, perProcess, threads);
+			Mains.result("count", runtime.processCount());
+			Mains.result("bytes_per_process", perProcess);
 			System.out.println(counters[0] + " … " + counters[count - 1]);
 		}
-	}
-
-	private static long usedHeapAfterGc() throws InterruptedException {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			Thread.sleep(200); // a measuring main, not a test: let the collector settle
-		}
-		return memory.getHeapMemoryUsage().getUsed();
 	}
 
 }
