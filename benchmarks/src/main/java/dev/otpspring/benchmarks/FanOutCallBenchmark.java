@@ -3,10 +3,6 @@ package dev.otpspring.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,8 +29,8 @@ import dev.otpspring.process.Pid;
 
 /**
  * Workload 7: one caller calls {@code get} on {@value #SERVERS} counters at once and waits for all
- * the replies. Ours: one virtual thread per {@code GenServer.call} (blocking calls are cheap on
- * virtual threads). Pekko: one {@code AskPattern.ask} per counter, then
+ * the replies. Ours: one {@code GenServer.callAsync} per counter (OTP's {@code send_request}: no
+ * thread waits), then {@code CompletableFuture.allOf}. Pekko: one {@code AskPattern.ask} per counter, then
  * {@code CompletableFuture.allOf}. Calls per second.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -48,14 +44,16 @@ public class FanOutCallBenchmark {
 
 	@Benchmark
 	@OperationsPerInvocation(SERVERS)
-	public long otp(Otp otp) throws InterruptedException, ExecutionException {
-		List<Future<Object>> replies = new ArrayList<>(SERVERS);
-		for (Pid counter : otp.counters) {
-			replies.add(otp.callers.submit(() -> GenServer.call(counter, Counter.GET)));
+	@SuppressWarnings("unchecked")
+	public long otp(Otp otp) {
+		CompletableFuture<Object>[] replies = new CompletableFuture[SERVERS];
+		for (int i = 0; i < SERVERS; i++) {
+			replies[i] = GenServer.callAsync(otp.counters.get(i), Counter.GET, GenServer.DEFAULT_TIMEOUT);
 		}
+		CompletableFuture.allOf(replies).join();
 		long sum = 0;
-		for (Future<Object> reply : replies) {
-			sum += (Long) reply.get();
+		for (CompletableFuture<Object> reply : replies) {
+			sum += (Long) reply.join();
 		}
 		return sum;
 	}
@@ -86,8 +84,6 @@ public class FanOutCallBenchmark {
 
 		List<Pid> counters;
 
-		ExecutorService callers;
-
 		@Setup(Level.Trial)
 		public void start() {
 			this.runtime = OtpRuntime.create();
@@ -95,12 +91,10 @@ public class FanOutCallBenchmark {
 			for (int i = 0; i < SERVERS; i++) {
 				this.counters.add(GenServer.start(this.runtime, new Counter()).pid());
 			}
-			this.callers = Executors.newVirtualThreadPerTaskExecutor();
 		}
 
 		@TearDown(Level.Trial)
 		public void stop() {
-			this.callers.close();
 			this.counters.forEach(GenServer::stop);
 			this.runtime.close();
 		}

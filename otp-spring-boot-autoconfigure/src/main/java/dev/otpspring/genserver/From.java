@@ -3,8 +3,10 @@ package dev.otpspring.genserver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.otpspring.process.BriefWait;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
@@ -30,11 +32,6 @@ public final class From {
 
 	private static final Object ABANDONED = new Object();
 
-	/** How often a virtual-thread caller yields before parking. */
-	private static final int YIELDS = 4;
-
-	/** How long a platform-thread caller spins before parking: a few microseconds of PAUSE. */
-	private static final int SPINS = 200;
 
 	static {
 		try {
@@ -55,20 +52,32 @@ public final class From {
 
 	private final Pid caller;
 
+	/** The blocked caller of a {@code call}; {@code null} for {@code callAsync}. */
 	private final Thread waiter;
+
+	/** The caller's future for {@code callAsync}; {@code null} for a blocking {@code call}. */
+	private final CompletableFuture<Object> future;
 
 	@SuppressWarnings("unused") // accessed through OUTCOME
 	private volatile Object outcome;
 
 	private volatile Watch serverWatch;
 
+	/** For a blocking call: the current thread will {@link #await} the outcome. */
 	From(Pid server, ProcessRef addressed, Object request, Duration timeout, Pid caller) {
+		this(server, addressed, request, timeout, caller, null);
+	}
+
+	/** For an asynchronous call: the outcome completes {@code future}. */
+	From(Pid server, ProcessRef addressed, Object request, Duration timeout, Pid caller,
+			CompletableFuture<Object> future) {
 		this.server = server;
 		this.addressed = addressed;
 		this.request = request;
 		this.timeout = timeout;
 		this.caller = caller;
-		this.waiter = Thread.currentThread();
+		this.future = future;
+		this.waiter = (future == null) ? Thread.currentThread() : null;
 	}
 
 	/**
@@ -106,9 +115,19 @@ public final class From {
 		}
 	}
 
+	/** The asynchronous caller's timeout passed: it fails, and a late reply is dropped (R11.3). */
+	void expire() {
+		complete(TIMED_OUT);
+	}
+
 	private void complete(Object value) {
 		if (OUTCOME.compareAndSet(this, null, value)) {
-			LockSupport.unpark(this.waiter);
+			if (this.future != null) {
+				settle(value);
+			}
+			else {
+				LockSupport.unpark(this.waiter);
+			}
 			Watch watch = this.serverWatch;
 			if (watch != null) {
 				watch.cancel();
@@ -116,12 +135,27 @@ public final class From {
 		}
 	}
 
+	private void settle(Object value) {
+		try {
+			this.future.complete((value == TIMED_OUT)
+					? failWith(new CallTimeoutException(this.addressed, this.request, this.timeout))
+					: decode(value, false));
+		}
+		catch (CallException ex) {
+			this.future.completeExceptionally(ex);
+		}
+	}
+
+	private static Object failWith(CallException ex) {
+		throw ex;
+	}
+
 	/**
 	 * Blocks the caller until the outcome or the deadline.
 	 * @return the reply, or for a stop request the server's {@link ExitReason}
 	 */
 	Object await(Scheduler scheduler, long deadline, boolean expectExit) {
-		awaitBriefly();
+		BriefWait.until(this::isDone);
 		for (;;) {
 			Object value = this.outcome;
 			if (value != null) {
@@ -143,25 +177,6 @@ public final class From {
 		}
 	}
 
-	/**
-	 * Replies between processes usually come back within a microsecond, faster than a park and an
-	 * unpark. So first wait cheaply: a virtual thread hands its carrier to the server a few times
-	 * (often the server runs right there and answers); a platform thread, which holds no carrier,
-	 * spins for a few microseconds. Bounded either way; then the caller parks.
-	 */
-	private void awaitBriefly() {
-		if (Thread.currentThread().isVirtual()) {
-			for (int i = 0; i < YIELDS && this.outcome == null; i++) {
-				Thread.yield();
-			}
-		}
-		else {
-			for (int i = 0; i < SPINS && this.outcome == null; i++) {
-				Thread.onSpinWait();
-			}
-		}
-	}
-
 	private Object decode(Object value, boolean expectExit) {
 		if (value instanceof Exited exited) {
 			if (expectExit) {
@@ -174,7 +189,9 @@ public final class From {
 
 	@Override
 	public String toString() {
-		return "From[" + ((this.caller != null) ? this.caller : this.waiter.getName()) + "]";
+		Object who = (this.caller != null) ? this.caller
+				: (this.waiter != null) ? "thread " + this.waiter.getName() : "an asynchronous caller";
+		return "From[" + who + "]";
 	}
 
 	private record Exited(ExitReason reason) {

@@ -1,6 +1,7 @@
 package dev.otpspring.genserver;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.ProcessRef;
 import dev.otpspring.process.Self;
+import dev.otpspring.process.TimerRef;
 import dev.otpspring.process.SpawnOptions;
 import dev.otpspring.process.Watch;
 
@@ -177,6 +179,49 @@ public final class GenServer {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
 		return from;
+	}
+
+	/**
+	 * Sends {@code request} and returns at once with a future of the reply: the asynchronous
+	 * {@code call}, OTP's {@code send_request}. No thread waits for the reply; the future completes
+	 * with the reply, or exceptionally with the same exceptions {@link #call} throws
+	 * ({@link ProcessExitException} at once if the server exits first, {@link CallTimeoutException}
+	 * after {@code timeout}, {@link NoProcessException}). Cancelling the future does not withdraw
+	 * the request.
+	 * <p>
+	 * The reply completes the future on the replying process's thread: attach slow work with the
+	 * {@code *Async} variants of {@code CompletableFuture}, not the plain ones.
+	 */
+	public static CompletableFuture<Object> callAsync(ProcessRef server, Object request, Duration timeout) {
+		Objects.requireNonNull(server, "server must not be null");
+		Objects.requireNonNull(request, "request must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		Pid pid = server.whereis();
+		if (pid == null) {
+			return CompletableFuture.failedFuture(new NoProcessException(server, describeCall(request, timeout)));
+		}
+		OtpRuntime runtime = pid.runtime();
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		From from = new From(pid, server, request, timeout, Self.pidOrNull(), future);
+		CallObserver[] observers = CallObservers.of(runtime).current();
+		if (observers.length > 0) {
+			long start = System.nanoTime();
+			future.whenComplete((reply, failure) -> {
+				RuntimeException exception = (failure instanceof RuntimeException runtimeException) ? runtimeException : null;
+				for (CallObserver observer : observers) {
+					observer.callCompleted(server, request, System.nanoTime() - start, exception);
+				}
+			});
+		}
+		if (!runtime.send(pid, new Call(from, request))) {
+			future.completeExceptionally(new NoProcessException(server, describeCall(request, timeout)));
+			return future;
+		}
+		if (!OtpRuntime.isUnbounded(timeout)) {
+			TimerRef timer = runtime.scheduler().schedule(timeout.toNanos(), from::expire);
+			future.whenComplete((reply, failure) -> timer.cancel());
+		}
+		return future;
 	}
 
 	/**

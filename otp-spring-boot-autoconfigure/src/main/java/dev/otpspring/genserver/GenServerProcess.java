@@ -282,10 +282,20 @@ final class GenServerProcess<S> implements MessageHandler {
 			return;
 		}
 		String who = (this.name != null) ? this.name + " " + this.self : String.valueOf(this.self);
-		String state = this.runtime.logStateInCrashReports() ? String.valueOf(this.state)
+		String state = this.runtime.logStateInCrashReports() ? describeState()
 				: "(not logged; crash-report state logging is off)";
 		logger.error("GenServer {} terminating\n** Reason: {}\n** Last message: {}\n** State: {}", who, reason,
 				describe(lastMessage), state, ex);
+	}
+
+	/** The state's {@code toString()}, which is user code: its failure must not stop the report. */
+	private String describeState() {
+		try {
+			return String.valueOf(this.state);
+		}
+		catch (RuntimeException ex) {
+			return "(its toString() threw " + ex + ")";
+		}
 	}
 
 	private static String describe(Object message) {

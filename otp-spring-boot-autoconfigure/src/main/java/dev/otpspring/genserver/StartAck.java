@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.otpspring.process.BriefWait;
 import dev.otpspring.process.ExitListener;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
@@ -47,6 +48,7 @@ final class StartAck implements ExitListener {
 
 	/** The outcome, or {@code null} if the deadline passed (or the starter was interrupted) first. */
 	StartResult await(Scheduler scheduler, long deadline) {
+		BriefWait.until(() -> this.result != null); // most inits are quick: no park, no timed wake-up
 		for (;;) {
 			StartResult outcome = this.result;
 			if (outcome != null) {

@@ -277,8 +277,13 @@ public final class OtpRuntime implements AutoCloseable {
 	/** The deadline {@code timeout} from now in {@link Scheduler#nanoTime()} terms, saturating. */
 	public long deadlineAfter(Duration timeout) {
 		long now = this.scheduler.nanoTime();
-		long nanos = (timeout.compareTo(FOREVER) >= 0) ? Long.MAX_VALUE / 4 : timeout.toNanos();
+		long nanos = isUnbounded(timeout) ? Long.MAX_VALUE / 4 : timeout.toNanos();
 		return now + nanos;
+	}
+
+	/** Whether {@code timeout} is so long it means "no timeout" (a hundred years or more). */
+	public static boolean isUnbounded(Duration timeout) {
+		return timeout.compareTo(FOREVER) >= 0;
 	}
 
 	// ---- observability --------------------------------------------------------------------------

@@ -114,6 +114,41 @@ class CrashReportTest {
 		}
 	}
 
+	/** A state whose toString() fails: the report must still be written, once. */
+	record Unprintable() {
+
+		@Override
+		public String toString() {
+			throw new IllegalStateException("toString is broken");
+		}
+
+	}
+
+	// R16.1
+	@Test
+	void aStateWhoseToStringThrowsStillGetsItsReport() {
+		try (OtpRuntime revealing = OtpRuntime.builder().logStateInCrashReports(true).build()) {
+			Pid server = GenServer.start(revealing, new GenServerBehaviour<Unprintable>() {
+
+				@Override
+				public Init<Unprintable> init() {
+					return Init.ok(new Unprintable());
+				}
+
+				@Override
+				public CallResult<Unprintable> handleCall(Object request, From from, Unprintable state) {
+					throw new IllegalStateException("boom");
+				}
+
+			}).pid();
+
+			crash(server);
+
+			assertThat(this.logs.errorsAbout(server)).singleElement()
+				.satisfies((report) -> assertThat(report.getFormattedMessage()).contains("boom", "toString is broken"));
+		}
+	}
+
 	// R16.1
 	@Test
 	void anAbnormalStopIsReportedOnce() {

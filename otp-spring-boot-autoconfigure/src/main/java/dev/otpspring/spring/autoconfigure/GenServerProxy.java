@@ -76,25 +76,11 @@ final class GenServerProxy implements MethodInterceptor {
 		};
 	}
 
-	/** Runs the call on a virtual thread and hands its outcome to the returned future. */
+	/** An asynchronous call: no thread waits; the reply (or failure) completes the future. */
 	private CompletableFuture<Object> callAsync(Invocation message, Method method) {
-		CompletableFuture<Object> future = new CompletableFuture<>();
-		RegisteredName server = this.ref.get();
-		Thread.ofVirtual().name("otp-async-call").start(() -> {
-			try {
-				Object reply = GenServer.call(server, message, this.type.timeout(method));
-				if (reply instanceof AsyncFailure failure) {
-					future.completeExceptionally(failure.cause());
-				}
-				else {
-					future.complete(reply);
-				}
-			}
-			catch (Throwable ex) {
-				future.completeExceptionally(ex);
-			}
-		});
-		return future;
+		return GenServer.callAsync(this.ref.get(), message, this.type.timeout(method)).thenCompose((reply) ->
+				(reply instanceof AsyncFailure failure) ? CompletableFuture.failedFuture(failure.cause())
+						: CompletableFuture.completedFuture(reply));
 	}
 
 }
