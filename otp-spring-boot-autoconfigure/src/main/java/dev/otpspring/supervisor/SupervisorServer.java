@@ -146,6 +146,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 					state.reports.childRestarted(child.id(), (child == failed) ? oldPid : null, ok.pid(), child.restarts);
 				}
 				case StartResult.Ignore ignore -> {
+					child.status = ChildStatus.UNDEFINED; // kept, not running, no longer retried (R5.7)
 					if (child.spec.restart() == RestartType.TEMPORARY) {
 						state.children.remove(child);
 					}

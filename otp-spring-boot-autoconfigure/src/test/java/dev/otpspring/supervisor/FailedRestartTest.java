@@ -15,6 +15,7 @@ import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
 
 import static dev.otpspring.supervisor.ChildProbe.Outcome.FAIL_INIT;
+import static dev.otpspring.supervisor.ChildProbe.Outcome.IGNORE;
 import static dev.otpspring.supervisor.SupervisionKit.await;
 import static dev.otpspring.supervisor.SupervisionKit.awaitNewPid;
 import static dev.otpspring.supervisor.SupervisionKit.child;
@@ -72,6 +73,21 @@ class FailedRestartTest {
 		assertThat(this.kit.runtime.isAlive(restarted)).isTrue();
 		assertThat(this.probe.attempts("a")).isEqualTo(1 + 3);
 		assertThat(supervisor.info().restartsInWindow()).isEqualTo(3);
+	}
+
+	@Test
+	void retryThatIsIgnoredLeavesTheChildUndefined() {
+		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
+		this.probe.script("a", FAIL_INIT, IGNORE);
+
+		this.kit.crash(pidOf(supervisor, "a"));
+		eventually().until(() -> this.probe.attempts("a") == 3);
+
+		// R5.7: ignore during a restart keeps the spec with no pid; no longer restarting
+		ChildInfo a = child(supervisor, "a");
+		assertThat(a.status()).isEqualTo(ChildStatus.UNDEFINED);
+		assertThat(a.pid()).isNull();
+		assertThat(supervisor.restartChild("a")).isInstanceOf(StartResult.Ok.class);
 	}
 
 	/**
