@@ -131,6 +131,22 @@ class SupervisorReportsTest {
 	}
 
 	@Test
+	void restartThatSucceedsOnARetryReportsThePidThatExited() {
+		Supervisor supervisor = start(3);
+		Pid old = pidOf(supervisor, "a");
+		this.kit.probe.script("a", FAIL_INIT);
+
+		this.kit.crash(old);
+		Pid restarted = awaitNewPid(supervisor, "a", old);
+
+		// R5.3: the retried restart still links the exited process to its successor
+		assertThat(this.events.all(SupervisorEvent.ChildRestarted.class)).singleElement().satisfies((event) -> {
+			assertThat(event.oldPid()).isEqualTo(old);
+			assertThat(event.newPid()).isEqualTo(restarted);
+		});
+	}
+
+	@Test
 	void failedStartIsLoggedWithTheChildIdAndTheReason() {
 		Supervisor supervisor = start(3);
 		Pid old = pidOf(supervisor, "a");
