@@ -1,9 +1,11 @@
 package dev.otpspring.supervisor;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -38,8 +40,11 @@ class DynamicSupervisorTest {
 
 	private final AtomicInteger sessionStarts = new AtomicInteger();
 
+	private final CountDownLatch never = new CountDownLatch(1);
+
 	@AfterEach
 	void close() throws Exception {
+		this.never.countDown();
 		this.kit.close();
 	}
 
@@ -223,6 +228,27 @@ class DynamicSupervisorTest {
 		// allows; stopped one at a time, the first would be killed at its timeout
 		assertThat(this.probe.entries("terminated ")).containsExactlyInAnyOrder("terminated x", "terminated y",
 				"terminated z");
+	}
+
+	@Test
+	void childThatIgnoresShutdownIsKilledAtItsOwnTimeoutWhileAnotherIsStillStopping() throws Exception {
+		DynamicSupervisor supervisor = start();
+		CountDownLatch stubbornExited = new CountDownLatch(1);
+		TestWorker.Options trapping = TestWorker.Options.DEFAULT.unnamed().trapping();
+		supervisor.startChild(this.probe.spec("patient", trapping.onTerminate(() -> this.probe
+			.record(stubbornExited.await(SupervisionKit.PATIENCE.toMillis(), TimeUnit.MILLISECONDS) ? "patient saw stubborn exit"
+					: "patient gave up waiting")))
+			.withShutdown(Shutdown.INFINITY));
+		Pid stubborn = supervisor.startChild(this.probe.spec("stubborn", trapping.onTerminate(this.never::await))
+			.withShutdown(Shutdown.timeout(Duration.ofMillis(200)))).pid();
+		this.kit.runtime.watch(stubborn, (pid, reason) -> stubbornExited.countDown());
+		this.kit.watch(stubborn);
+
+		supervisor.stop();
+
+		// R7.6: one timer per shutdown value; the first child still stopping does not delay the kill
+		assertThat(this.kit.awaitExit(stubborn)).isEqualTo(ExitReason.KILLED);
+		assertThat(this.probe.log()).contains("patient saw stubborn exit", "terminated patient");
 	}
 
 	// ---- getOrStart ---------------------------------------------------------------------------
