@@ -138,7 +138,21 @@ final class ChildProbe {
 
 	/** The log entries that start with one of {@code prefixes}, in order. */
 	List<String> entries(String... prefixes) {
-		return this.log.stream().filter((entry) -> Arrays.stream(prefixes).anyMatch(entry::startsWith)).toList();
+		return entriesSince(0, prefixes);
+	}
+
+	/** Where the log ends now, for {@link #entriesSince}. */
+	int mark() {
+		return this.log.size();
+	}
+
+	/** The log entries after {@code mark} that start with one of {@code prefixes}, in order. */
+	List<String> entriesSince(int mark, String... prefixes) {
+		List<String> log = log();
+		return log.subList(mark, log.size())
+			.stream()
+			.filter((entry) -> Arrays.stream(prefixes).anyMatch(entry::startsWith))
+			.toList();
 	}
 
 	/** How many times the start function of {@code id} was called. */

@@ -23,6 +23,7 @@ import dev.otpspring.process.Via;
 import static dev.otpspring.supervisor.ChildProbe.Outcome.FAIL_INIT;
 import static dev.otpspring.supervisor.ChildProbe.Outcome.IGNORE;
 import static dev.otpspring.supervisor.SupervisionKit.await;
+import static dev.otpspring.supervisor.SupervisionKit.eventually;
 import static dev.otpspring.supervisor.SupervisionKit.inBackground;
 import static dev.otpspring.supervisor.SupervisionKit.pid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,6 +192,19 @@ class DynamicSupervisorTest {
 		this.kit.events.await(SupervisorEvent.ChildRestarted.class, (event) -> x.equals(event.oldPid()));
 		assertThat(this.probe.attempts("x")).isEqualTo(1 + 3);
 		assertThat(supervisor.whichChildren()).extracting(ChildInfo::status).containsExactly(ChildStatus.RUNNING);
+	}
+
+	@Test
+	void childWhoseRestartIsIgnoredIsRemoved() {
+		DynamicSupervisor supervisor = start();
+		Pid x = supervisor.startChild(worker("x")).pid();
+		this.probe.script("x", IGNORE);
+
+		this.kit.crash(x);
+		eventually().until(() -> this.probe.attempts("x") == 2);
+
+		// R5.7: unlike Supervisor, a dynamic supervisor forgets a child whose restart is ignored
+		assertThat(supervisor.whichChildren()).isEmpty();
 	}
 
 	@Test

@@ -98,7 +98,7 @@ class EscalationTest {
 
 	@Test
 	void repeatedEscalationExhaustsTheMiddleAndThenTheRootSupervisor() {
-		Pid root = this.kit.start(root()).ref().whereis();
+		Pid root = SupervisionKit.pid(this.kit.start(root()));
 		Pid mid = whereis("mid");
 		this.kit.watch(mid);
 		exhaustLeaf();

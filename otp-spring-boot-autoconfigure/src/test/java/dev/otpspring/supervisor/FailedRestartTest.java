@@ -2,7 +2,9 @@ package dev.otpspring.supervisor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,30 +93,30 @@ class FailedRestartTest {
 	}
 
 	/**
-	 * Crashes {@code id} and holds its first restart attempt, which will fail; {@code requests}
-	 * are queued while it is held, so the supervisor serves them before its retry.
+	 * Crashes {@code id} and holds its first restart attempt, which will fail; {@code request} is
+	 * sent from another thread while the attempt is held, so the supervisor serves it before its
+	 * retry.
+	 * @return what the request returns
 	 */
-	private void crashAndQueueBeforeTheRetry(Supervisor supervisor, String id, Runnable... requests) throws Exception {
+	private <T> CompletableFuture<T> crashAndQueueBeforeTheRetry(Supervisor supervisor, String id, Callable<T> request)
+			throws InterruptedException {
 		this.probe.script(id, FAIL_INIT);
 		Gate attempt = this.probe.holdNextStart(id);
 		this.kit.crash(pidOf(supervisor, id));
 		attempt.awaitEntered();
-		for (Runnable request : requests) {
-			request.run();
-		}
-		this.kit.awaitMailboxDepth(pid(supervisor), requests.length);
+		CompletableFuture<T> result = inBackground(request);
+		this.kit.awaitMailboxDepth(pid(supervisor), 1);
 		attempt.release();
+		return result;
 	}
 
 	@Test
 	void childIsRestartingWhileItsRetryIsPending() throws Exception {
 		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
-		CompletableFuture<List<ChildInfo>> children = new CompletableFuture<>();
 
-		crashAndQueueBeforeTheRetry(supervisor, "a",
-				() -> inBackground(supervisor::whichChildren).thenAccept(children::complete));
+		CompletableFuture<List<ChildInfo>> children = crashAndQueueBeforeTheRetry(supervisor, "a", supervisor::whichChildren);
 
-		// R5.1: restarting, no pid, not active; the retry then succeeds
+		// R5.1: restarting, no pid; the retry then succeeds
 		ChildInfo a = await(children).getFirst();
 		assertThat(a.status()).isEqualTo(ChildStatus.RESTARTING);
 		assertThat(a.pid()).isNull();
@@ -124,10 +126,8 @@ class FailedRestartTest {
 	@Test
 	void restartingChildIsNotCountedAsActive() throws Exception {
 		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a", "b");
-		CompletableFuture<ChildCounts> counts = new CompletableFuture<>();
 
-		crashAndQueueBeforeTheRetry(supervisor, "a",
-				() -> inBackground(supervisor::countChildren).thenAccept(counts::complete));
+		CompletableFuture<ChildCounts> counts = crashAndQueueBeforeTheRetry(supervisor, "a", supervisor::countChildren);
 
 		// R5.1, R8.6
 		assertThat(await(counts)).isEqualTo(new ChildCounts(2, 1, 0, 2));
@@ -136,10 +136,9 @@ class FailedRestartTest {
 	@Test
 	void terminateChildCancelsThePendingRetry() throws Exception {
 		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
-		CompletableFuture<Boolean> terminated = new CompletableFuture<>();
 
-		crashAndQueueBeforeTheRetry(supervisor, "a",
-				() -> inBackground(() -> supervisor.terminateChild("a")).thenAccept(terminated::complete));
+		CompletableFuture<Boolean> terminated = crashAndQueueBeforeTheRetry(supervisor, "a",
+				() -> supervisor.terminateChild("a"));
 
 		// R5.5: the retry queued behind terminateChild finds nothing to retry
 		assertThat(await(terminated)).isTrue();
@@ -151,10 +150,7 @@ class FailedRestartTest {
 	@Test
 	void childWhoseRetryWasCancelledCanBeRestartedByHand() throws Exception {
 		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
-		CompletableFuture<Boolean> terminated = new CompletableFuture<>();
-		crashAndQueueBeforeTheRetry(supervisor, "a",
-				() -> inBackground(() -> supervisor.terminateChild("a")).thenAccept(terminated::complete));
-		await(terminated);
+		await(crashAndQueueBeforeTheRetry(supervisor, "a", () -> supervisor.terminateChild("a")));
 
 		StartResult restarted = supervisor.restartChild("a");
 
@@ -164,19 +160,28 @@ class FailedRestartTest {
 	}
 
 	@Test
-	void restartChildAndDeleteChildOfARestartingChildAreRefused() throws Exception {
+	void restartChildOfARestartingChildReturnsRestarting() throws Exception {
 		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
-		CompletableFuture<StartResult> restart = new CompletableFuture<>();
-		CompletableFuture<Throwable> delete = new CompletableFuture<>();
 
-		crashAndQueueBeforeTheRetry(supervisor, "a",
-				() -> inBackground(() -> supervisor.restartChild("a")).thenAccept(restart::complete),
-				() -> inBackground(() -> supervisor.deleteChild("a")).handle((deleted, ex) -> delete.complete(ex)));
+		CompletableFuture<StartResult> restart = crashAndQueueBeforeTheRetry(supervisor, "a",
+				() -> supervisor.restartChild("a"));
 
-		// R5.5, R8.2, R8.3: {error, restarting}
+		// R5.5, R8.2: {error, restarting}
 		assertThat(await(restart)).isEqualTo(new StartResult.Error(ExitReason.of(SupervisorError.RESTARTING)));
-		assertThat(await(delete)).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("restarting");
+	}
+
+	@Test
+	void deleteChildOfARestartingChildIsRefused() throws Exception {
+		Supervisor supervisor = start(Strategy.ONE_FOR_ONE, 5, "a");
+
+		CompletableFuture<Boolean> delete = crashAndQueueBeforeTheRetry(supervisor, "a", () -> supervisor.deleteChild("a"));
+
+		// R5.5, R8.3: {error, restarting}
+		assertThat(delete).failsWithin(SupervisionKit.PATIENCE)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class)
+			.withMessageContaining("restarting");
 	}
 
 	@Test

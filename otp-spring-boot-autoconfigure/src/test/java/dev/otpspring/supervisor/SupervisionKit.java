@@ -3,12 +3,13 @@ package dev.otpspring.supervisor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -161,7 +162,10 @@ final class SupervisionKit implements AutoCloseable {
 		try {
 			return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (Exception ex) {
+		catch (ExecutionException ex) {
+			throw new AssertionError("failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (TimeoutException | InterruptedException ex) {
 			throw new AssertionError("no result within " + PATIENCE, ex);
 		}
 	}
@@ -197,11 +201,6 @@ final class SupervisionKit implements AutoCloseable {
 		}
 		this.events.close();
 		this.runtime.close();
-	}
-
-	@Override
-	public String toString() {
-		return "SupervisionKit" + Objects.toString(this.supervisors);
 	}
 
 }
