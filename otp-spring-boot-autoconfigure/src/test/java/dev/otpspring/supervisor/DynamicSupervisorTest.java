@@ -146,17 +146,26 @@ class DynamicSupervisorTest {
 	void childWhoseRestartIsBeingRetriedCountsTowardMaxChildren() throws Exception {
 		DynamicSupervisor supervisor = start(DynamicSupervisorSpec.defaults().withIntensity(5, 3600).withMaxChildren(1));
 		Pid x = supervisor.startChild(worker("x")).pid();
-		this.probe.script("x", FAIL_INIT);
-		Gate attempt = this.probe.holdNextStart("x");
-		this.kit.crash(x);
-		attempt.awaitEntered();
-		CompletableFuture<StartResult> another = inBackground(() -> supervisor.startChild(worker("y")));
-		this.kit.awaitMailboxDepth(pid(supervisor), 1);
 
-		attempt.release();
+		CompletableFuture<StartResult> another = this.kit.crashAndQueueBeforeTheRetry(pid(supervisor), "x", x,
+				() -> supervisor.startChild(worker("y")));
 
 		// R5.6: x is restarting when the request is served, and still counts
 		assertThat(await(another)).isEqualTo(new StartResult.Error(ExitReason.of(SupervisorError.MAX_CHILDREN)));
+	}
+
+	@Test
+	void terminateChildWithTheLastPidOfARestartingChildCancelsItsRetry() throws Exception {
+		DynamicSupervisor supervisor = start(DynamicSupervisorSpec.defaults().withIntensity(5, 3600));
+		Pid x = supervisor.startChild(worker("x")).pid();
+
+		CompletableFuture<Boolean> terminated = this.kit.crashAndQueueBeforeTheRetry(pid(supervisor), "x", x,
+				() -> supervisor.terminateChild(x));
+
+		// R5.5, R9.5: the child is filed under its last pid while restarting
+		assertThat(await(terminated)).isTrue();
+		assertThat(supervisor.whichChildren()).isEmpty();
+		assertThat(this.probe.attempts("x")).isEqualTo(2);
 	}
 
 	@Test

@@ -22,7 +22,6 @@ import static dev.otpspring.supervisor.SupervisionKit.await;
 import static dev.otpspring.supervisor.SupervisionKit.awaitNewPid;
 import static dev.otpspring.supervisor.SupervisionKit.child;
 import static dev.otpspring.supervisor.SupervisionKit.eventually;
-import static dev.otpspring.supervisor.SupervisionKit.inBackground;
 import static dev.otpspring.supervisor.SupervisionKit.pid;
 import static dev.otpspring.supervisor.SupervisionKit.pidOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,22 +91,10 @@ class FailedRestartTest {
 		assertThat(supervisor.restartChild("a")).isInstanceOf(StartResult.Ok.class);
 	}
 
-	/**
-	 * Crashes {@code id} and holds its first restart attempt, which will fail; {@code request} is
-	 * sent from another thread while the attempt is held, so the supervisor serves it before its
-	 * retry.
-	 * @return what the request returns
-	 */
+	/** See {@link SupervisionKit#crashAndQueueBeforeTheRetry}. */
 	private <T> CompletableFuture<T> crashAndQueueBeforeTheRetry(Supervisor supervisor, String id, Callable<T> request)
 			throws InterruptedException {
-		this.probe.script(id, FAIL_INIT);
-		Gate attempt = this.probe.holdNextStart(id);
-		this.kit.crash(pidOf(supervisor, id));
-		attempt.awaitEntered();
-		CompletableFuture<T> result = inBackground(request);
-		this.kit.awaitMailboxDepth(pid(supervisor), 1);
-		attempt.release();
-		return result;
+		return this.kit.crashAndQueueBeforeTheRetry(pid(supervisor), id, pidOf(supervisor, id), request);
 	}
 
 	@Test

@@ -192,6 +192,24 @@ final class SupervisionKit implements AutoCloseable {
 		eventually().until(() -> this.runtime.info(pid).map(ProcessInfo::mailboxDepth).orElse(-1), (queued) -> queued >= depth);
 	}
 
+	/**
+	 * Crashes {@code worker}, whose id is {@code id}, and holds its first restart attempt, which
+	 * will fail; {@code request} is sent from another thread while the attempt is held, so the
+	 * supervisor serves it before the retry it sends itself (R5.5).
+	 * @return what the request returns
+	 */
+	<T> CompletableFuture<T> crashAndQueueBeforeTheRetry(Pid supervisor, String id, Pid worker, Callable<T> request)
+			throws InterruptedException {
+		this.probe.script(id, ChildProbe.Outcome.FAIL_INIT);
+		Gate attempt = this.probe.holdNextStart(id);
+		crash(worker);
+		attempt.awaitEntered();
+		CompletableFuture<T> result = inBackground(request);
+		awaitMailboxDepth(supervisor, 1);
+		attempt.release();
+		return result;
+	}
+
 	/** Lets every held start through and kills the supervisors the test left running. */
 	@Override
 	public void close() throws Exception {
