@@ -1,6 +1,7 @@
 package dev.otpspring.supervisor;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,6 +112,17 @@ final class SupervisionKit implements AutoCloseable {
 	static Pid pidOf(Supervisor supervisor, Object id) {
 		ChildInfo child = child(supervisor, id);
 		return (child != null) ? child.pid() : null;
+	}
+
+	/** The pids of the running children, by id. */
+	static Map<Object, Pid> pids(Supervisor supervisor) {
+		Map<Object, Pid> pids = new HashMap<>();
+		for (ChildInfo child : supervisor.whichChildren()) {
+			if (child.pid() != null) {
+				pids.put(child.id(), child.pid());
+			}
+		}
+		return pids;
 	}
 
 	/** Waits until child {@code id} runs as a process other than {@code old}, and returns it. */

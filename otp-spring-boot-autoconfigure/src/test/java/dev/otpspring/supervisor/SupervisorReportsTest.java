@@ -44,6 +44,15 @@ class SupervisorReportsTest {
 			.withIntensity(maxRestarts, 5));
 	}
 
+	/** Crashes child a, whose first restart attempt fails, and waits until a retry has started it. */
+	private Pid crashWithOneFailedRestart(Supervisor supervisor) {
+		Pid old = pidOf(supervisor, "a");
+		this.kit.probe.script("a", FAIL_INIT);
+		this.kit.crash(old);
+		awaitNewPid(supervisor, "a", old);
+		return old;
+	}
+
 	/** A line from this test's supervisor that mentions all of {@code parts}. */
 	private ILoggingEvent awaitLine(Level level, String... parts) {
 		return this.logs.await((line) -> line.getLevel() == level && line.getFormattedMessage().contains("reporter")
@@ -116,11 +125,8 @@ class SupervisorReportsTest {
 	@Test
 	void failedRestartPublishesStartFailedWhileRetrying() {
 		Supervisor supervisor = start(3);
-		Pid old = pidOf(supervisor, "a");
-		this.kit.probe.script("a", FAIL_INIT);
 
-		this.kit.crash(old);
-		awaitNewPid(supervisor, "a", old);
+		crashWithOneFailedRestart(supervisor);
 
 		// R5.1: the start_error report; the retry is on its way
 		assertThat(this.events.all(SupervisorEvent.StartFailed.class)).singleElement().satisfies((failed) -> {
@@ -133,27 +139,21 @@ class SupervisorReportsTest {
 	@Test
 	void restartThatSucceedsOnARetryReportsThePidThatExited() {
 		Supervisor supervisor = start(3);
-		Pid old = pidOf(supervisor, "a");
-		this.kit.probe.script("a", FAIL_INIT);
 
-		this.kit.crash(old);
-		Pid restarted = awaitNewPid(supervisor, "a", old);
+		Pid old = crashWithOneFailedRestart(supervisor);
 
 		// R5.3: the retried restart still links the exited process to its successor
 		assertThat(this.events.all(SupervisorEvent.ChildRestarted.class)).singleElement().satisfies((event) -> {
 			assertThat(event.oldPid()).isEqualTo(old);
-			assertThat(event.newPid()).isEqualTo(restarted);
+			assertThat(event.newPid()).isEqualTo(pidOf(supervisor, "a"));
 		});
 	}
 
 	@Test
 	void failedStartIsLoggedWithTheChildIdAndTheReason() {
 		Supervisor supervisor = start(3);
-		Pid old = pidOf(supervisor, "a");
-		this.kit.probe.script("a", FAIL_INIT);
 
-		this.kit.crash(old);
-		awaitNewPid(supervisor, "a", old);
+		crashWithOneFailedRestart(supervisor);
 
 		// R5.1, R6.4, R16.3
 		awaitLine(Level.ERROR, "Child a ", "failed to start", ChildProbe.initFailure("a").toString());
