@@ -18,6 +18,8 @@ import dev.otpspring.process.Watch;
 /** Starting and stopping children, from inside a supervisor's process. */
 final class ChildLifecycle {
 
+	private static final long NO_DEADLINE = Long.MAX_VALUE;
+
 	private ChildLifecycle() {
 	}
 
@@ -65,30 +67,49 @@ final class ChildLifecycle {
 					(child.spec.shutdown() instanceof Shutdown.BrutalKill) ? ExitReason.KILL : ExitReason.SHUTDOWN);
 		}
 		long start = clock.nanoTime();
+		Map<Pid, Long> deadlines = new HashMap<>();
 		for (Child child : children) {
-			long deadline = switch (child.spec.shutdown()) {
+			deadlines.put(child.pid, switch (child.spec.shutdown()) {
 				case Shutdown.Timeout timeout -> start + timeout.timeout().toNanos();
-				case Shutdown.Infinity infinity -> Long.MAX_VALUE;
-				case Shutdown.BrutalKill kill -> Long.MAX_VALUE;
-			};
-			if (!awaitExit(clock, exits, child.pid, deadline)) {
-				runtime.exit(child.pid, ExitReason.KILL);
-				awaitExit(clock, exits, child.pid, Long.MAX_VALUE);
-			}
+				case Shutdown.Infinity infinity -> NO_DEADLINE;
+				case Shutdown.BrutalKill kill -> NO_DEADLINE;
+			});
 		}
+		awaitExits(runtime, exits, deadlines);
 		watches.values().forEach(Watch::cancel);
 		return exits;
 	}
 
-	private static boolean awaitExit(Scheduler clock, Map<Pid, ExitReason> exits, Pid pid, long deadline) {
-		while (!exits.containsKey(pid)) {
-			if ((deadline != Long.MAX_VALUE && clock.nanoTime() - deadline >= 0)
-					|| Thread.currentThread().isInterrupted()) {
-				return exits.containsKey(pid);
+	/**
+	 * Waits until every child has exited, killing each one when its own deadline passes, whatever
+	 * the others are still doing: OTP keeps one timer per shutdown value (R7.6). Interrupted (the
+	 * supervisor itself was killed), it kills those left and stops waiting.
+	 */
+	private static void awaitExits(OtpRuntime runtime, Map<Pid, ExitReason> exits, Map<Pid, Long> deadlines) {
+		Scheduler clock = runtime.scheduler();
+		for (;;) {
+			deadlines.keySet().removeIf(exits::containsKey);
+			if (deadlines.isEmpty()) {
+				return;
 			}
-			clock.parkUntil((deadline == Long.MAX_VALUE) ? clock.nanoTime() + Long.MAX_VALUE / 4 : deadline);
+			boolean interrupted = Thread.currentThread().isInterrupted();
+			long now = clock.nanoTime();
+			long next = NO_DEADLINE;
+			for (Map.Entry<Pid, Long> entry : deadlines.entrySet()) {
+				long deadline = entry.getValue();
+				if (interrupted || (deadline != NO_DEADLINE && now - deadline >= 0)) {
+					runtime.exit(entry.getKey(), ExitReason.KILL);
+					entry.setValue(NO_DEADLINE); // killed: only its exit is awaited now
+				}
+				else if (deadline != NO_DEADLINE && (next == NO_DEADLINE || deadline - next < 0)) {
+					next = deadline;
+				}
+			}
+			if (interrupted) {
+				return;
+			}
+			clock.parkUntil((next == NO_DEADLINE) ? clock.nanoTime() + Long.MAX_VALUE / 4 : next);
 		}
-		return true;
 	}
 
 	/**

@@ -142,7 +142,7 @@ final class DynamicSupervisorServer implements GenServerBehaviour<DynamicSupervi
 				child.status = ChildStatus.RESTARTING;
 				child.lastExitReason = error.reason();
 				state.reports.startFailed(key, error.reason(), true);
-				Self.runtime().send(Self.pid(), new TryAgainRestart(key));
+				Self.runtime().send(Self.pid(), new TryAgainRestart(key, key));
 			}
 		}
 		return new NoReply<>(state);

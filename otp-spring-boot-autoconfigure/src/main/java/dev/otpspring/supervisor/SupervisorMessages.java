@@ -36,8 +36,10 @@ final class SupervisorMessages {
 	/**
 	 * Retry of a failed restart, sent to itself so queued requests are served in between (R5.1,
 	 * R5.5). Static supervisors identify the child by id, dynamic ones by its last Pid.
+	 * @param exitedPid the process whose exit led to the restart, for the restart report;
+	 * {@code null} if the child was only taken along by the strategy
 	 */
-	record TryAgainRestart(Object key) {
+	record TryAgainRestart(Object key, Pid exitedPid) {
 	}
 
 }

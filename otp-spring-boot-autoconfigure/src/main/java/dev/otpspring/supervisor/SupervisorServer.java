@@ -84,7 +84,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 			case TryAgainRestart retry -> {
 				Child child = state.byId(retry.key());
 				if (child != null && child.status == ChildStatus.RESTARTING) { // else cancelled (R5.5)
-					return restart(state, child, null);
+					return restart(state, child, retry.exitedPid());
 				}
 			}
 			default -> {
@@ -146,6 +146,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 					state.reports.childRestarted(child.id(), (child == failed) ? oldPid : null, ok.pid(), child.restarts);
 				}
 				case StartResult.Ignore ignore -> {
+					child.status = ChildStatus.UNDEFINED; // kept, not running, no longer retried (R5.7)
 					if (child.spec.restart() == RestartType.TEMPORARY) {
 						state.children.remove(child);
 					}
@@ -154,7 +155,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 					child.status = ChildStatus.RESTARTING;
 					child.lastExitReason = error.reason();
 					state.reports.startFailed(child.id(), error.reason(), true);
-					Self.runtime().send(Self.pid(), new TryAgainRestart(child.id()));
+					Self.runtime().send(Self.pid(), new TryAgainRestart(child.id(), (child == failed) ? oldPid : null));
 					return new NoReply<>(state);
 				}
 			}
