@@ -352,10 +352,13 @@ public final class OtpRuntime implements AutoCloseable {
 		this.runners.newThread(cell).start();
 	}
 
-	void processExited(ProcessCell cell, long unreadMessages) {
+	void processExited() {
 		this.live.decrementAndGet();
-		if (unreadMessages > 0) {
-			this.deadLetters.add(unreadMessages);
+	}
+
+	void deadLetters(long count) {
+		if (count > 0) {
+			this.deadLetters.add(count);
 		}
 	}
 

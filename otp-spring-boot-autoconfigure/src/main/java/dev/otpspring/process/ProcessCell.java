@@ -338,6 +338,7 @@ final class ProcessCell implements Runnable {
 		if (!EXIT_REASON.compareAndSet(this, null, reason)) {
 			return false;
 		}
+		this.runtime.processExited(); // counted out before anyone can observe the exit
 		Object name;
 		Relations ended;
 		synchronized (this) {
@@ -368,7 +369,7 @@ final class ProcessCell implements Runnable {
 			this.handler = null;
 			this.body = null;
 		}
-		this.runtime.processExited(this, Math.max(0, unread));
+		this.runtime.deadLetters(unread);
 		if (ended != null) {
 			for (ProcessCell linked : ended.links()) {
 				deliverSignal(() -> linked.exitSignal(this, reason, true));
