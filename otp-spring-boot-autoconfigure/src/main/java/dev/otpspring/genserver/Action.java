@@ -18,7 +18,10 @@ public sealed interface Action {
 
 	/**
 	 * If no message arrives within {@code timeout}, {@code handleInfo} receives
-	 * {@link IdleTimeout}; any message cancels it (R11.9).
+	 * {@link IdleTimeout}; any message cancels it (R11.9). The timer is armed once the callback has
+	 * returned — after the reply or the start acknowledgement, as in OTP — so a test on a
+	 * {@link dev.otpspring.process.ManualScheduler} waits for it (its {@code pendingTimers()}) before
+	 * moving time.
 	 */
 	static Timeout timeout(Duration timeout) {
 		return new Timeout(timeout);
