@@ -1,24 +1,58 @@
 package dev.otpspring.process;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-/** {@link Scheduler#system()}: the monotonic clock and one daemon timer thread. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Scheduler#system()}: the monotonic clock and a hashed timing wheel driven by one daemon
+ * thread. Scheduling and cancelling are a queue offer and a compare-and-set, with no shared lock:
+ * calls with timeouts and inactivity timeouts come and go far more often than they fire, and a
+ * heap-based executor made every one of them take the same lock twice. Timers fire on the tick
+ * after their deadline (one millisecond granularity); the thread parks while no timer is pending.
+ */
 final class SystemScheduler implements Scheduler {
 
-	private final ScheduledThreadPoolExecutor timers;
+	private static final Logger logger = LoggerFactory.getLogger(SystemScheduler.class);
+
+	private static final long TICK_NANOS = 1_000_000L;
+
+	private static final int WHEEL_SIZE = 512;
+
+	private static final int WHEEL_MASK = WHEEL_SIZE - 1;
+
+	/** Added by any thread; moved into the wheel by the ticker. */
+	private final ConcurrentLinkedQueue<Timer> additions = new ConcurrentLinkedQueue<>();
+
+	/** Cancelled by any thread; unlinked from the wheel by the ticker, so they free their task early. */
+	private final ConcurrentLinkedQueue<Timer> cancellations = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	/** Touched only by the ticker thread. */
+	private final Bucket[] wheel = new Bucket[WHEEL_SIZE];
+
+	private final long origin = System.nanoTime();
+
+	private final Thread ticker;
+
+	private volatile boolean closed;
+
+	/** Ticker-only: the next tick to expire. */
+	private long tick;
 
 	SystemScheduler() {
-		this.timers = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "otp-timer");
-			thread.setDaemon(true);
-			return thread;
-		});
-		// Cancelled GenServer timeouts are the common case; drop them at once instead of at expiry.
-		this.timers.setRemoveOnCancelPolicy(true);
-		this.timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		for (int i = 0; i < WHEEL_SIZE; i++) {
+			this.wheel[i] = new Bucket();
+		}
+		this.ticker = new Thread(this::run, "otp-timer");
+		this.ticker.setDaemon(true);
+		this.ticker.start();
 	}
 
 	@Override
@@ -28,8 +62,12 @@ final class SystemScheduler implements Scheduler {
 
 	@Override
 	public TimerRef schedule(long delayNanos, Runnable task) {
-		ScheduledFuture<?> future = this.timers.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-		return () -> future.cancel(false);
+		Timer timer = new Timer(this, task, System.nanoTime() + Math.max(0, delayNanos));
+		this.additions.add(timer);
+		if (this.pending.getAndIncrement() == 0) {
+			LockSupport.unpark(this.ticker); // it may be parked with nothing to wait for
+		}
+		return timer;
 	}
 
 	@Override
@@ -39,12 +77,193 @@ final class SystemScheduler implements Scheduler {
 
 	@Override
 	public int pendingTimers() {
-		return this.timers.getQueue().size();
+		return this.pending.get();
 	}
 
 	@Override
 	public void close() {
-		this.timers.shutdownNow();
+		this.closed = true;
+		LockSupport.unpark(this.ticker);
+	}
+
+	private void cancelled(Timer timer) {
+		this.pending.decrementAndGet();
+		this.cancellations.add(timer);
+	}
+
+	private void run() {
+		// Bucket t is expired once a whole tick past t has elapsed, so every timer fires at or after
+		// its deadline, at most about two ticks late.
+		while (!this.closed) {
+			unlinkCancelled();
+			if (this.pending.get() == 0) {
+				LockSupport.park(this); // woken by the next schedule()
+				this.tick = Math.max(this.tick, (System.nanoTime() - this.origin) / TICK_NANOS);
+				continue;
+			}
+			long nextTick = this.origin + (this.tick + 1) * TICK_NANOS;
+			long wait = nextTick - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(this, wait);
+				continue;
+			}
+			transferAdditions();
+			expire(this.wheel[(int) (this.tick & WHEEL_MASK)]);
+			this.tick++;
+		}
+	}
+
+	private void unlinkCancelled() {
+		Timer timer;
+		while ((timer = this.cancellations.poll()) != null) {
+			if (timer.bucket != null) {
+				timer.bucket.remove(timer);
+			}
+		}
+	}
+
+	private void transferAdditions() {
+		Timer timer;
+		while ((timer = this.additions.poll()) != null) {
+			if (timer.state != Timer.WAITING) {
+				continue;
+			}
+			long due = (timer.deadline - this.origin + TICK_NANOS - 1) / TICK_NANOS;
+			timer.rounds = Math.max(0, (due - this.tick) / WHEEL_SIZE);
+			this.wheel[(int) (Math.max(due, this.tick) & WHEEL_MASK)].add(timer);
+		}
+	}
+
+	/** Runs a task on the ticker thread; a failing task must not stop every other timer. */
+	private static void run(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			logger.warn("A timer task failed", ex);
+		}
+	}
+
+	private void expire(Bucket bucket) {
+		Timer timer = bucket.head;
+		while (timer != null) {
+			Timer next = timer.next;
+			if (timer.state != Timer.WAITING) {
+				bucket.remove(timer);
+			}
+			else if (timer.rounds > 0) {
+				timer.rounds--; // due in a later turn of the wheel
+			}
+			else {
+				bucket.remove(timer);
+				if (timer.fire()) {
+					this.pending.decrementAndGet();
+					run(timer.task);
+				}
+			}
+			timer = next;
+		}
+	}
+
+	/** One scheduled task; its own {@link TimerRef}. */
+	private static final class Timer implements TimerRef {
+
+		static final int WAITING = 0;
+
+		static final int FIRED = 1;
+
+		static final int CANCELLED = 2;
+
+		private static final VarHandle STATE;
+
+		static {
+			try {
+				STATE = MethodHandles.lookup().findVarHandle(Timer.class, "state", int.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
+		final SystemScheduler scheduler;
+
+		final Runnable task;
+
+		final long deadline;
+
+		volatile int state;
+
+		/** Ticker-only. */
+		long rounds;
+
+		Bucket bucket;
+
+		Timer prev;
+
+		Timer next;
+
+		Timer(SystemScheduler scheduler, Runnable task, long deadline) {
+			this.scheduler = scheduler;
+			this.task = task;
+			this.deadline = deadline;
+		}
+
+		boolean fire() {
+			return STATE.compareAndSet(this, WAITING, FIRED);
+		}
+
+		@Override
+		public boolean cancel() {
+			if (!STATE.compareAndSet(this, WAITING, CANCELLED)) {
+				return false;
+			}
+			this.scheduler.cancelled(this);
+			return true;
+		}
+
+	}
+
+	/** A doubly linked list of timers due on the same tick (modulo the wheel); ticker-only. */
+	private static final class Bucket {
+
+		Timer head;
+
+		Timer tail;
+
+		void add(Timer timer) {
+			timer.bucket = this;
+			timer.prev = this.tail;
+			timer.next = null;
+			if (this.tail == null) {
+				this.head = timer;
+			}
+			else {
+				this.tail.next = timer;
+			}
+			this.tail = timer;
+		}
+
+		void remove(Timer timer) {
+			if (timer.bucket != this) {
+				return;
+			}
+			if (timer.prev == null) {
+				this.head = timer.next;
+			}
+			else {
+				timer.prev.next = timer.next;
+			}
+			if (timer.next == null) {
+				this.tail = timer.prev;
+			}
+			else {
+				timer.next.prev = timer.prev;
+			}
+			timer.bucket = null;
+			timer.prev = null;
+			timer.next = null;
+		}
+
 	}
 
 }
