@@ -122,7 +122,8 @@ public class InfoSys {
 			return Collected.nothing(BackendReport.crashed(backend.name(), "its worker exited: " + ex.reason()));
 		}
 		catch (NoProcessException ex) {
-			return Collected.nothing(BackendReport.crashed(backend.name(), "its worker crashed before it was asked; the log has its crash report"));
+			return Collected.nothing(BackendReport.crashed(backend.name(),
+					"its worker crashed before it was asked; the log has its crash report"));
 		}
 	}
 
