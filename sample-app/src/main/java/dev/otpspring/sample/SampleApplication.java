@@ -1,26 +1,27 @@
 package dev.otpspring.sample;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 
-import dev.otpspring.spring.AgentDefinition;
-
-/** The sample app: self-healing services on OTP for Spring Boot. */
+/**
+ * The sample app: Programming Phoenix's chapter 11 ("OTP") told in Spring. Each package holds one
+ * story, smallest first:
+ * <ul>
+ * <li>{@code counter} — an annotation-style {@code @GenServer}; crash it and it restarts at zero;</li>
+ * <li>{@code cache} — an {@code Agent} injected as a bean;</li>
+ * <li>{@code infosys} — a search fanned out to temporary workers under a dynamic supervisor, with a
+ * deadline, and behaviour-style search statistics that tick every second;</li>
+ * <li>{@code payments} — {@code rest_for_one}: a gateway that depends on a ledger;</li>
+ * <li>{@code pricing} — {@code one_for_all}: two services that fill one shared cache;</li>
+ * <li>{@code crash} — one endpoint to crash any process, for the live page at {@code /}.</li>
+ * </ul>
+ * The supervisors are declared in {@code application.yaml}.
+ */
 @SpringBootApplication
 public class SampleApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
-	}
-
-	/** A cache that lives in an Agent under the root supervisor; injected as {@code Agent<Map<String, String>>}. */
-	@Bean
-	AgentDefinition<Map<String, String>> cache() {
-		return AgentDefinition.of(HashMap::new);
 	}
 
 }

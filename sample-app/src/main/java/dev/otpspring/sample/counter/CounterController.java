@@ -1,4 +1,4 @@
-package dev.otpspring.sample;
+package dev.otpspring.sample.counter;
 
 import java.util.Map;
 
@@ -26,7 +26,7 @@ class CounterController {
 	@PostMapping("/inc")
 	Map<String, Integer> inc() {
 		this.counter.inc();
-		return value();
+		return value(); // a call queued behind the cast: it sees the new value (FIFO per sender)
 	}
 
 	@PostMapping("/dec")

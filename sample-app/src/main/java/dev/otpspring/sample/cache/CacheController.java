@@ -1,9 +1,10 @@
-package dev.otpspring.sample;
+package dev.otpspring.sample.cache;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,8 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.otpspring.agent.Agent;
+import dev.otpspring.agent.GetAndUpdate;
 
-/** HTTP access to the cache {@link Agent}: its functions run inside the agent's process. */
+/**
+ * HTTP access to the cache {@link Agent}. Every lambda below runs <em>inside</em> the agent's
+ * process, one at a time, so the plain {@code HashMap} needs no lock — and nothing outside the
+ * agent ever holds a reference to it: {@code get} returns copies or single values.
+ */
 @RestController
 @RequestMapping("/api/cache")
 class CacheController {
@@ -26,7 +32,7 @@ class CacheController {
 
 	@GetMapping
 	Map<String, String> all() {
-		return this.cache.get(HashMap::new);
+		return this.cache.get(TreeMap::new); // a sorted copy, made inside the agent
 	}
 
 	@GetMapping("/{key}")
@@ -35,12 +41,25 @@ class CacheController {
 		return (value != null) ? ResponseEntity.ok(value) : ResponseEntity.notFound().build();
 	}
 
+	/**
+	 * Stores a value and answers the one it replaced (empty if none) in one step: no other update
+	 * can slip in between the read and the write.
+	 */
 	@PutMapping("/{key}")
 	String put(@PathVariable String key, @RequestBody String value) {
 		return this.cache.getAndUpdate((map) -> {
-			String previous = map.put(key, value);
-			return new dev.otpspring.agent.GetAndUpdate<>(previous, map);
+			String replaced = map.put(key, value);
+			return new GetAndUpdate<>(replaced, map);
 		});
+	}
+
+	@DeleteMapping("/{key}")
+	ResponseEntity<Void> delete(@PathVariable String key) {
+		this.cache.update((map) -> {
+			map.remove(key);
+			return map;
+		});
+		return ResponseEntity.noContent().build();
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.otpspring.sample.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.otpspring.genserver.CallTimeoutException;
+import dev.otpspring.genserver.ProcessExitException;
+import dev.otpspring.process.NoProcessException;
+
+/**
+ * What an HTTP client sees when a service it called crashed, is restarting, or is too slow: a
+ * problem response (RFC 9457) with a status that says "try again", instead of a bare 500. The
+ * request failed; the service did not stay broken — its supervisor is restarting it.
+ */
+@RestControllerAdvice
+class ServiceErrors {
+
+	@ExceptionHandler
+	ProblemDetail crashed(ProcessExitException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service crashed while handling the request (" + ex.reason()
+				+ "); its supervisor restarts it. Try again.");
+	}
+
+	@ExceptionHandler
+	ProblemDetail notRunning(NoProcessException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service is not running right now (" + ex.getMessage()
+				+ "); it is probably being restarted. Try again.");
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooSlow(CallTimeoutException ex) {
+		return problem(HttpStatus.GATEWAY_TIMEOUT, ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		return ProblemDetail.forStatusAndDetail(status, detail);
+	}
+
+}
