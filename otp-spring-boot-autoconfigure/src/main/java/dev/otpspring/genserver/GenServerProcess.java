@@ -194,7 +194,7 @@ final class GenServerProcess<S> implements MessageHandler {
 	/** Applies an action; {@code continue} runs before the next message (R10.3). */
 	private void after(Action action, Object message) {
 		switch (action) {
-			case Action.Continue next -> onResult(() -> this.behaviour.handleContinue(next.argument(), this.state), message);
+			case Action.Continue next -> onResult(() -> this.behaviour.handleContinue(next.argument(), this.state), next);
 			case Action.Timeout timeout -> armIdleTimer(timeout);
 			case Action.None none -> {
 			}
@@ -307,6 +307,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			case StopRequest stop -> "stop " + stop.reason();
 			case Exit exit -> "exit signal " + exit.reason() + " from " + exit.from();
 			case IdleTick tick -> IdleTimeout.class.getName();
+			case Action.Continue next -> "continue " + next.argument().getClass().getName();
 			default -> message.getClass().getName();
 		};
 	}

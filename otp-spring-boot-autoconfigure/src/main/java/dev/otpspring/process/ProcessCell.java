@@ -2,7 +2,6 @@ package dev.otpspring.process;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -30,9 +29,6 @@ final class ProcessCell implements Runnable {
 	private static final Logger logger = LoggerFactory.getLogger(ProcessCell.class);
 
 	private static final ThreadLocal<ProcessCell> CURRENT = new ThreadLocal<>();
-
-	/** Exit signals raised while delivering exit signals, run iteratively so chains cannot overflow. */
-	private static final ThreadLocal<ArrayDeque<Runnable>> PENDING_SIGNALS = new ThreadLocal<>();
 
 	/** Messages handled before a runner yields its carrier, so a busy process cannot starve others. */
 	private static final int FAIRNESS_BATCH = 256;
@@ -371,12 +367,14 @@ final class ProcessCell implements Runnable {
 		}
 		this.runtime.deadLetters(unread);
 		if (ended != null) {
-			for (ProcessCell linked : ended.links()) {
-				deliverSignal(() -> linked.exitSignal(this, reason, true));
-			}
-			for (ExitObserver observer : ended.observers()) {
-				observer.processExited(this.pid, reason);
-			}
+			ExitCascade.of(() -> {
+				for (ProcessCell linked : ended.links()) {
+					ExitCascade.signal(() -> linked.exitSignal(this, reason, true));
+				}
+				for (ExitObserver observer : ended.observers()) {
+					ExitCascade.notice(() -> observer.processExited(this.pid, reason));
+				}
+			});
 		}
 		return true;
 	}
@@ -397,31 +395,11 @@ final class ProcessCell implements Runnable {
 			exitWith(ExitReason.KILLED); // untrappable (R1.4)
 		}
 		else if (this.trapExit) {
-			offerSystem(new Exit((from != null) ? from.pid : null, reason));
+			Exit exit = new Exit((from != null) ? from.pid : null, reason);
+			ExitCascade.notice(() -> offerSystem(exit));
 		}
 		else if (!(reason instanceof ExitReason.Normal)) {
 			exitWith(reason);
-		}
-	}
-
-	/** Runs {@code signal} now, or after the signal being delivered on this thread (no recursion). */
-	private static void deliverSignal(Runnable signal) {
-		ArrayDeque<Runnable> pending = PENDING_SIGNALS.get();
-		if (pending != null) {
-			pending.add(signal);
-			return;
-		}
-		pending = new ArrayDeque<>();
-		PENDING_SIGNALS.set(pending);
-		try {
-			Runnable next = signal;
-			while (next != null) {
-				next.run();
-				next = pending.poll();
-			}
-		}
-		finally {
-			PENDING_SIGNALS.remove();
 		}
 	}
 

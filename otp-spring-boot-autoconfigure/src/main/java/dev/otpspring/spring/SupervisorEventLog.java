@@ -11,7 +11,8 @@ import dev.otpspring.supervisor.SupervisorEvents;
 
 /**
  * The most recent supervisor events — restarts with their reasons, start failures, give-ups — in
- * a bounded ring buffer: what {@code /actuator/otp} shows under {@code recentEvents}. Thread-safe.
+ * a bounded ring buffer: what {@code /actuator/otp} shows under {@code recentEvents}. Children that
+ * simply finished (a normal exit that is not restarted) are left out. Thread-safe.
  */
 public class SupervisorEventLog implements SupervisorEventListener, AutoCloseable {
 
@@ -38,6 +39,10 @@ public class SupervisorEventLog implements SupervisorEventListener, AutoCloseabl
 
 	@Override
 	public void onEvent(SupervisorEvent event) {
+		if (event instanceof SupervisorEvent.ChildExited exited && exited.reason().isNormalLike()
+				&& exited.decision() != SupervisorEvent.Decision.RESTART) {
+			return; // a worker that finished its job: not news, and it would push restarts out of the log
+		}
 		this.lock.lock();
 		try {
 			if (this.events.size() == this.capacity) {

@@ -149,6 +149,31 @@ class CrashReportTest {
 		}
 	}
 
+	/** Crashes in the work its init deferred with a continue. */
+	record ContinueThenCrash() implements GenServerBehaviour<String> {
+
+		@Override
+		public Init<String> init() {
+			return Init.ok("state", Action.continueWith("load"));
+		}
+
+		@Override
+		public Result<String> handleContinue(Object argument, String state) {
+			throw new IllegalStateException("loading failed");
+		}
+
+	}
+
+	// R16.1, R10.3
+	@Test
+	void aCrashInHandleContinueNamesTheContinueAsTheLastMessage() {
+		Pid server = GenServer.start(this.runtime, new ContinueThenCrash()).pid();
+		ExitRecorder.watch(server).reason();
+		assertThat(this.logs.errorsAbout(server)).singleElement()
+			.satisfies((report) -> assertThat(report.getFormattedMessage()).contains("Last message: continue java.lang.String",
+					"loading failed"));
+	}
+
 	// R16.1
 	@Test
 	void anAbnormalStopIsReportedOnce() {
