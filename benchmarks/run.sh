@@ -7,7 +7,7 @@
 #                                    # benchmarks/target/RESULTS-quick.md and leaves RESULTS.md alone
 #
 # Finds a JDK 21+ through .ci/jdk.sh, builds benchmarks/target/benchmarks.jar with -Pbench, runs the
-# JMH workloads (1-4, 7) with -rf json and the plain mains (5: idle memory, 6: restart latency),
+# JMH workloads (1-4, 7, 8) with -rf json and the plain mains (5: idle memory, 6: restart latency),
 # keeps every raw output in benchmarks/target/bench-results/, and formats the table with the
 # ResultsReport main. Extra arguments for JMH can be passed in JMH_ARGS (e.g. JMH_ARGS='-prof gc').
 set -euo pipefail
@@ -64,7 +64,7 @@ restart_warmup=$restart_warmup
 restart_jvm_args=${restart_jvm_args[*]}
 PROPS
 
-echo "== workloads 1-4 and 7 (JMH)"
+echo "== workloads 1-4, 7 and 8 (JMH)"
 "${java[@]}" -jar "$jar" "${jmh_opts[@]}" "${extra_jmh_opts[@]}" -rf json -rff "$results/jmh.json" \
   'dev\.otpspring\.benchmarks\..*Benchmark' 2>&1 | tee "$results/jmh.txt"
 
@@ -76,11 +76,13 @@ for run in $(seq 1 "$idle_runs"); do
     2>&1 | tee "$results/idle-pekko-$run.txt"
 done
 
-echo "== workload 6: restart latency"
-"${java[@]}" "${restart_jvm_args[@]}" -cp "$jar" dev.otpspring.benchmarks.RestartLatency \
-  "$restart_count" "$restart_warmup" 2>&1 | tee "$results/restart-otp.txt"
-"${java[@]}" "${restart_jvm_args[@]}" -cp "$jar" dev.otpspring.benchmarks.PekkoRestartLatency \
-  "$restart_count" "$restart_warmup" 2>&1 | tee "$results/restart-pekko.txt"
+echo "== workload 6: restart latency (the measuring loop on a platform thread, then on a virtual thread)"
+for driver in platform virtual; do
+  "${java[@]}" "${restart_jvm_args[@]}" -Dbench.driver=$driver -cp "$jar" dev.otpspring.benchmarks.RestartLatency \
+    "$restart_count" "$restart_warmup" 2>&1 | tee "$results/restart-otp-$driver.txt"
+  "${java[@]}" "${restart_jvm_args[@]}" -Dbench.driver=$driver -cp "$jar" dev.otpspring.benchmarks.PekkoRestartLatency \
+    "$restart_count" "$restart_warmup" 2>&1 | tee "$results/restart-pekko-$driver.txt"
+done
 
 echo "== report"
 "${java[@]}" -cp "$jar" dev.otpspring.benchmarks.ResultsReport "$results" "$report"

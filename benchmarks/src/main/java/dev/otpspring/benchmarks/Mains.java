@@ -55,4 +55,37 @@ final class Mains {
 		return (args.length > index) ? Integer.parseInt(args[index].replace("_", "")) : fallback;
 	}
 
+	/** A body that may throw, for {@link #onDriverThread}. */
+	@FunctionalInterface
+	interface Body {
+
+		void run() throws Exception;
+
+	}
+
+	/**
+	 * Runs a measuring loop on the driver thread chosen by {@code -Dbench.driver}: {@code platform}
+	 * (the default: the main thread) or {@code virtual} (a virtual thread, as a Spring MVC handler
+	 * runs with {@code spring.threads.virtual.enabled=true}). Both sides of a workload use the same.
+	 */
+	static void onDriverThread(Body body) throws Exception {
+		if (!"virtual".equals(System.getProperty("bench.driver", "platform"))) {
+			body.run();
+			return;
+		}
+		Exception[] failure = new Exception[1];
+		Thread driver = Thread.ofVirtual().name("driver").start(() -> {
+			try {
+				body.run();
+			}
+			catch (Exception ex) {
+				failure[0] = ex;
+			}
+		});
+		driver.join();
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+	}
+
 }

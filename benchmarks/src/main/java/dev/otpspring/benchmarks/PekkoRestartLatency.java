@@ -22,6 +22,10 @@ public final class PekkoRestartLatency {
 	}
 
 	public static void main(String[] args) throws Exception {
+		Mains.onDriverThread(() -> measure(args));
+	}
+
+	private static void measure(String[] args) throws Exception {
 		int restarts = Mains.intArg(args, 0, 10_000);
 		int warmup = Mains.intArg(args, 1, 5_000);
 		ActorSystem<SpawnProtocol.Command> system = Pekko.system("restart-latency");

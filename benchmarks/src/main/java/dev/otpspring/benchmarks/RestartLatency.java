@@ -33,6 +33,10 @@ public final class RestartLatency {
 	}
 
 	public static void main(String[] args) throws Exception {
+		Mains.onDriverThread(() -> measure(args));
+	}
+
+	private static void measure(String[] args) throws Exception {
 		int restarts = Mains.intArg(args, 0, 10_000);
 		int warmup = Mains.intArg(args, 1, 5_000);
 		try (OtpRuntime runtime = OtpRuntime.create()) {

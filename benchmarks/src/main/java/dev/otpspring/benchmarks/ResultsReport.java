@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@code java -cp benchmarks.jar dev.otpspring.benchmarks.ResultsReport <results dir> <RESULTS.md>}
  * <p>
  * The results directory holds {@code jmh.json}, {@code idle-otp-N.txt}, {@code idle-pekko-N.txt},
- * {@code restart-otp.txt}, {@code restart-pekko.txt} and {@code run.properties} (written by the
+ * {@code restart-otp-platform.txt}, {@code restart-pekko-platform.txt}, their {@code -virtual} twins and {@code run.properties} (written by the
  * script: start time, load, the mains' settings).
  */
 public final class ResultsReport {
@@ -82,6 +82,9 @@ public final class ResultsReport {
 			Map<String, Object> result = (Map<String, Object>) entry;
 			Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
 			String name = String.valueOf(result.get("benchmark")).replace(PACKAGE, "");
+			if (result.get("params") instanceof Map<?, ?> params && !params.isEmpty()) {
+				name += params.toString(); // e.g. InstrumentationCostBenchmark.call{metrics=on}
+			}
 			this.jmh.put(name, new Score(Json.number(metric.get("score")), Json.number(metric.get("scoreError")),
 					String.valueOf(metric.get("scoreUnit"))));
 			if (this.jmhSettings.isEmpty()) {
@@ -190,15 +193,36 @@ public final class ResultsReport {
 				false);
 		throughputRow("4", "spawn 100,000 processes that message their parent", "SpawnBenchmark", "procs/s", false);
 		idleRow();
-		Map<String, Double> ours = mainResults("restart-otp.txt");
-		Map<String, Double> theirs = mainResults("restart-pekko.txt");
 		String restarts = count(this.run.getProperty("restart_count"));
-		latencyRow("6a", "restart latency over " + restarts + " restarts, median (crash → restarted counter answers)", ours.get("median_us"),
-				theirs.get("median_us"));
-		latencyRow("6b", "restart latency, p99", ours.get("p99_us"), theirs.get("p99_us"));
+		Map<String, Double> ours = mainResults("restart-otp-platform.txt");
+		Map<String, Double> theirs = mainResults("restart-pekko-platform.txt");
+		latencyRow("6a", "restart latency over " + restarts + " restarts, median (crash → restarted counter answers); "
+				+ "measured from a platform thread", ours.get("median_us"), theirs.get("median_us"));
+		latencyRow("6b", "restart latency, p99; from a platform thread", ours.get("p99_us"), theirs.get("p99_us"));
+		ours = mainResults("restart-otp-virtual.txt");
+		theirs = mainResults("restart-pekko-virtual.txt");
+		latencyRow("6c", "restart latency, median; measured from a virtual thread (as a Spring MVC handler with "
+				+ "virtual threads)", ours.get("median_us"), theirs.get("median_us"));
+		latencyRow("6d", "restart latency, p99; from a virtual thread", ours.get("p99_us"), theirs.get("p99_us"));
 		throughputRow("7", "fan-out call to 1,000 servers, awaiting all", "FanOutCallBenchmark", "calls/s", false);
-		line("| 8 | metrics on/off — pending the Micrometer instrumentation | — | — | — | on costs ≤ 5 % of "
-				+ "workload 2 | — |");
+		instrumentationRow();
+	}
+
+	private void instrumentationRow() {
+		Score off = this.jmh.get("InstrumentationCostBenchmark.call{metrics=off}");
+		Score on = this.jmh.get("InstrumentationCostBenchmark.call{metrics=on}");
+		String ratio = "n/a";
+		String met = "—";
+		if (off != null && on != null) {
+			double cost = 1 - on.score() / off.score();
+			double relative = Math.hypot(off.error() / off.score(), on.error() / on.score());
+			ratio = String.format(Locale.ROOT, "on ÷ off = %.2f× ± %.2f (cost %.1f %%)", on.score() / off.score(),
+					on.score() / off.score() * relative, cost * 100);
+			met = (cost <= 0.05) ? "yes" : "no";
+		}
+		line("| 8 | workload 2 by name, Micrometer call timers on vs off (`InstrumentationCostBenchmark`) | on: "
+				+ throughput(on, "calls/s", false) + "; off: " + throughput(off, "calls/s", false)
+				+ " | — (Pekko has no built-in metrics) | " + ratio + " | on costs ≤ 5 % | " + met + " |");
 	}
 
 	private void throughputRow(String number, String workload, String benchmark, String unit, boolean showLatency) {
@@ -299,14 +323,17 @@ public final class ResultsReport {
 		line("Idle memory runs (bytes per process): this project " + list(idleRuns("idle-otp-")) + "; Pekko "
 				+ list(idleRuns("idle-pekko-")) + ".");
 		line("");
-		Map<String, Double> ours = mainResults("restart-otp.txt");
-		Map<String, Double> theirs = mainResults("restart-pekko.txt");
-		line("Restart latency (µs): this project median " + fixed(ours.get("median_us")) + ", p99 "
-				+ fixed(ours.get("p99_us")) + ", mean " + fixed(ours.get("mean_us")) + ", max "
-				+ fixed(ours.get("max_us")) + "; of which crash → `ChildRestarted` event, median "
-				+ fixed(ours.get("event_median_us")) + ". Pekko median " + fixed(theirs.get("median_us")) + ", p99 "
-				+ fixed(theirs.get("p99_us")) + ", mean " + fixed(theirs.get("mean_us")) + ", max "
-				+ fixed(theirs.get("max_us")) + ".");
+		for (String driver : new String[] { "platform", "virtual" }) {
+			Map<String, Double> ours = mainResults("restart-otp-" + driver + ".txt");
+			Map<String, Double> theirs = mainResults("restart-pekko-" + driver + ".txt");
+			line("");
+			line("Restart latency from a " + driver + " thread (µs): this project median " + fixed(ours.get("median_us"))
+					+ ", p99 " + fixed(ours.get("p99_us")) + ", mean " + fixed(ours.get("mean_us")) + ", max "
+					+ fixed(ours.get("max_us")) + "; of which crash → `ChildRestarted` event, median "
+					+ fixed(ours.get("event_median_us")) + ". Pekko median " + fixed(theirs.get("median_us")) + ", p99 "
+					+ fixed(theirs.get("p99_us")) + ", mean " + fixed(theirs.get("mean_us")) + ", max "
+					+ fixed(theirs.get("max_us")) + ".");
+		}
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------

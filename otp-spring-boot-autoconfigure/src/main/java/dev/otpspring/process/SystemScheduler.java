@@ -70,9 +70,33 @@ final class SystemScheduler implements Scheduler {
 		return timer;
 	}
 
+	/**
+	 * A virtual thread parks without a timeout and one of this wheel's timers wakes it: the JDK's
+	 * own timed park of a virtual thread schedules and cancels a task on a shared executor behind
+	 * a lock, which costs more than the wait it bounds. A platform thread parks with a timeout.
+	 */
 	@Override
 	public void parkUntil(long deadline) {
-		LockSupport.parkNanos(this, deadline - System.nanoTime());
+		Thread thread = Thread.currentThread();
+		long nanos = deadline - System.nanoTime();
+		if (!thread.isVirtual()) {
+			LockSupport.parkNanos(this, nanos);
+			return;
+		}
+		if (nanos <= 0) {
+			return;
+		}
+		if (nanos >= Long.MAX_VALUE / 8) {
+			LockSupport.park(this); // no deadline worth a timer: only an unpark ends this wait
+			return;
+		}
+		TimerRef wakeUp = schedule(nanos, () -> LockSupport.unpark(thread));
+		try {
+			LockSupport.park(this);
+		}
+		finally {
+			wakeUp.cancel();
+		}
 	}
 
 	@Override

@@ -13,20 +13,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.otpspring.genserver.CallTimeoutException;
 import dev.otpspring.genserver.GenServer;
-import dev.otpspring.genserver.ProcessExitException;
-import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.OtpException;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.ProcessInfo;
-import dev.otpspring.process.ProcessRef;
-import dev.otpspring.process.RegisteredName;
 import dev.otpspring.spring.OtpSupervisionTree;
 import dev.otpspring.spring.TreePlan;
 import dev.otpspring.supervisor.ChildInfo;
@@ -42,8 +36,6 @@ import dev.otpspring.supervisor.SupervisorEvents;
  */
 public class OtpMetrics implements SmartLifecycle {
 
-	private static final String OTHER = "other";
-
 	private static final Duration SUPERVISOR_TIMEOUT = Duration.ofSeconds(1);
 
 	private final MeterRegistry registry;
@@ -58,7 +50,7 @@ public class OtpMetrics implements SmartLifecycle {
 
 	private final Map<String, Counter> shutdowns = new ConcurrentHashMap<>();
 
-	private final Map<CallKey, Timer> callTimers = new ConcurrentHashMap<>();
+	private OtpCallTimers callTimers;
 
 	private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
@@ -102,7 +94,8 @@ public class OtpMetrics implements SmartLifecycle {
 		}
 		plan.supervisors().forEach(this::shutdownCounter);
 		this.subscriptions.add(SupervisorEvents.of(this.runtime).subscribe(this::onEvent));
-		this.subscriptions.add(GenServer.observeCalls(this.runtime, this::onCall));
+		this.callTimers = new OtpCallTimers(this.registry, this.declared::containsKey);
+		this.subscriptions.add(GenServer.observeCalls(this.runtime, this.callTimers));
 		this.running = true;
 	}
 
@@ -122,10 +115,11 @@ public class OtpMetrics implements SmartLifecycle {
 		this.meters.clear();
 		this.restarts.values().forEach(this.registry::remove);
 		this.shutdowns.values().forEach(this.registry::remove);
-		this.callTimers.values().forEach(this.registry::remove);
+		if (this.callTimers != null) {
+			this.callTimers.remove();
+		}
 		this.restarts.clear();
 		this.shutdowns.clear();
-		this.callTimers.clear();
 	}
 
 	@Override
@@ -148,22 +142,6 @@ public class OtpMetrics implements SmartLifecycle {
 			default -> {
 			}
 		}
-	}
-
-	private void onCall(ProcessRef server, Object request, long nanos, RuntimeException failure) {
-		String process = (server instanceof RegisteredName named && named.name() instanceof String name
-				&& this.declared.containsKey(name)) ? name : OTHER;
-		String outcome = switch (failure) {
-			case null -> "reply";
-			case CallTimeoutException timeout -> "timeout";
-			case ProcessExitException exit -> "exit";
-			case NoProcessException noProcess -> "noproc";
-			default -> "error";
-		};
-		this.callTimers.computeIfAbsent(new CallKey(process, outcome), (key) -> Timer.builder(OtpMetricNames.CALL_DURATION)
-			.tags(Tags.of("process", key.process(), "outcome", key.outcome()))
-			.description("Duration of GenServer calls, from send to reply")
-			.register(this.registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
 	}
 
 	private Counter restartCounter(String supervisor, String process) {
@@ -208,9 +186,6 @@ public class OtpMetrics implements SmartLifecycle {
 
 	private void add(Meter meter) {
 		this.meters.add(meter);
-	}
-
-	private record CallKey(String process, String outcome) {
 	}
 
 }

@@ -119,7 +119,7 @@ class ObservabilityAutoConfigurationTests {
 					.isZero();
 				context.getBean(CounterServer.class).value();
 				assertThat(registry.get(OtpMetricNames.CALL_DURATION).tags("process", "counter", "outcome", "reply")
-					.timer().count()).isEqualTo(1);
+					.functionTimer().count()).isEqualTo(1);
 			});
 	}
 

@@ -1,0 +1,103 @@
+package dev.otpspring.spring.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import dev.otpspring.genserver.CallObserver;
+import dev.otpspring.genserver.CallTimeoutException;
+import dev.otpspring.genserver.ProcessExitException;
+import dev.otpspring.process.NoProcessException;
+import dev.otpspring.process.ProcessRef;
+import dev.otpspring.process.RegisteredName;
+
+/**
+ * Times every {@code GenServer.call} into {@value OtpMetricNames#CALL_DURATION}, tagged with the
+ * outcome and — only for processes declared by name in the tree, to keep cardinality low — the
+ * process; every other call is tagged {@code process=other}. Register it with
+ * {@code GenServer.observeCalls(runtime, timers)}.
+ * <p>
+ * A call costs well under a microsecond, so recording it must cost only nanoseconds: each timer
+ * is a function timer over two {@link LongAdder}s (count and total time, hence the mean), not a
+ * full timer keeping a maximum and buckets.
+ */
+public final class OtpCallTimers implements CallObserver {
+
+	private static final String OTHER = "other";
+
+	private final MeterRegistry registry;
+
+	private final Predicate<String> declared;
+
+	/** Calls that got a reply, by process tag: the hot path, one lookup. */
+	private final Map<String, Totals> replies = new ConcurrentHashMap<>();
+
+	private final Map<String, Totals> failures = new ConcurrentHashMap<>();
+
+	private final List<FunctionTimer> timers = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param registry where the timers go
+	 * @param declared which process names may appear as a {@code process} tag
+	 */
+	public OtpCallTimers(MeterRegistry registry, Predicate<String> declared) {
+		this.registry = registry;
+		this.declared = declared;
+	}
+
+	@Override
+	public void callCompleted(ProcessRef server, Object request, long durationNanos, RuntimeException failure) {
+		String process = (server instanceof RegisteredName named && named.name() instanceof String name
+				&& this.declared.test(name)) ? name : OTHER;
+		Totals totals = (failure == null) ? this.replies.computeIfAbsent(process, (key) -> register(key, "reply"))
+				: this.failures.computeIfAbsent(process + "/" + outcome(failure), (key) -> register(process, outcome(failure)));
+		totals.count.increment();
+		totals.nanos.add(durationNanos);
+	}
+
+	private static String outcome(RuntimeException failure) {
+		return switch (failure) {
+			case CallTimeoutException timeout -> "timeout";
+			case ProcessExitException exit -> "exit";
+			case NoProcessException noProcess -> "noproc";
+			default -> "error";
+		};
+	}
+
+	private Totals register(String process, String outcome) {
+		Totals totals = new Totals();
+		FunctionTimer timer = FunctionTimer
+			.builder(OtpMetricNames.CALL_DURATION, totals, (t) -> t.count.sum(), (t) -> t.nanos.sum(), TimeUnit.NANOSECONDS)
+			.tags(Tags.of("process", process, "outcome", outcome))
+			.description("Duration of GenServer calls, from send to reply")
+			.register(this.registry);
+		this.timers.add(timer);
+		return totals;
+	}
+
+	/** Removes the timers from the registry. */
+	public void remove() {
+		this.timers.forEach(this.registry::remove);
+		this.timers.clear();
+		this.replies.clear();
+		this.failures.clear();
+	}
+
+	/** Count and total time of one timer. */
+	private static final class Totals {
+
+		final LongAdder count = new LongAdder();
+
+		final LongAdder nanos = new LongAdder();
+
+	}
+
+}
