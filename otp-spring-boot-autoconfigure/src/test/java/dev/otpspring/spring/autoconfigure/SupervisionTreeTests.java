@@ -95,6 +95,19 @@ class SupervisionTreeTests {
 	}
 
 	@Test
+	void supervisedOnABeanClassStartsItWithTheAnnotationsNameAndRestartType() {
+		this.runner.withUserConfiguration(SupervisedTicker.class).run((context) -> {
+			OtpRuntime runtime = context.getBean(OtpRuntime.class);
+			assertThat(GenServer.call(runtime.named("ticker-on-class"), "tick")).isEqualTo(1);
+			assertThat(context.getBean("root", Supervisor.class).whichChildren()).singleElement()
+				.satisfies((child) -> {
+					assertThat(child.id()).isEqualTo("ticker-on-class");
+					assertThat(child.restart()).isEqualTo(dev.otpspring.supervisor.RestartType.TRANSIENT);
+				});
+		});
+	}
+
+	@Test
 	void supervisorsCanBeDeclaredAsBeans() {
 		this.runner.withUserConfiguration(TreeConfigurations.SupervisorBeansConfiguration.class).run((context) -> {
 			SupervisorInfo payments = context.getBean("payments", Supervisor.class).info();
