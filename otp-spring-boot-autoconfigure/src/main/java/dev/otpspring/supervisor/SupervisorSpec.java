@@ -39,6 +39,11 @@ public record SupervisorSpec(Object name, Strategy strategy, int maxRestarts, in
 		}
 		validateIntensity(who, maxRestarts, maxSeconds);
 		Objects.requireNonNull(children, () -> who + ": children must not be null (use an empty list)");
+		for (int i = 0; i < children.size(); i++) {
+			if (children.get(i) == null) {
+				throw new InvalidChildSpecException(who + ": child number " + (i + 1) + " is null");
+			}
+		}
 		children = List.copyOf(children);
 		Set<Object> ids = new HashSet<>();
 		for (ChildSpec child : children) {

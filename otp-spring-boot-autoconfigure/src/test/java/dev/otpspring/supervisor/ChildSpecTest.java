@@ -144,4 +144,16 @@ class ChildSpecTest {
 			.hasMessageContaining("shutdown timeout");
 	}
 
+	// R6.1
+	@Test
+	void aNullChildIsRejectedNamingItsPosition() {
+		java.util.List<ChildSpec> children = new java.util.ArrayList<>();
+		children.add(ChildSpec.worker("first", () -> null));
+		children.add(null);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> SupervisorSpec.of(Strategy.ONE_FOR_ONE, children).named("jobs"))
+			.isInstanceOf(InvalidChildSpecException.class)
+			.hasMessageContaining("child number 2 is null");
+	}
+
 }
