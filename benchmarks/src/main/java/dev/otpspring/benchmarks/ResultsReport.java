@@ -135,11 +135,10 @@ public final class ResultsReport {
 					+ "below are not results.");
 			line("");
 		}
-		line("> **Baseline before any optimisation of the runtime.** The machine was shared with other "
-				+ "developers' builds and tests while this ran (load average " + this.run.getProperty("load_start", "?")
-				+ " at the start and " + loadNow() + " at the end, on " + Runtime.getRuntime().availableProcessors()
-				+ " cores), so every number is noisy. Compare the two sides within one run, not runs with each "
-				+ "other.");
+		line("> Both sides ran in this one run, on the same machine (load average "
+				+ this.run.getProperty("load_start", "?") + " at the start and " + loadNow() + " at the end, on "
+				+ Runtime.getRuntime().availableProcessors() + " cores). Compare the two sides within one run, not "
+				+ "runs with each other; a wide ± means the machine was busy.");
 		line("");
 		header();
 		line("");
@@ -305,8 +304,9 @@ public final class ResultsReport {
 		line("| 3 | `CastThroughputBenchmark` | 1,000,000 `GenServer.cast`s, then `GenServer.call` | 1,000,000 `tell`s, then an ask |");
 		line("| 4 | `SpawnBenchmark` | a parent process `runtime.spawn`s children whose body sends to the parent and `Self.exit(normal)` | a parent actor `spawnAnonymous`es children whose setup tells the parent and returns `Behaviors.stopped()` |");
 		line("| 5 | `IdleMemory`, `PekkoIdleMemory` | `GenServer.start` × N, Pids kept in an array (4 B each, counted) | one guardian spawns N children and waits for one reply from each |");
-		line("| 6 | `RestartLatency`, `PekkoRestartLatency` | one_for_one `Supervisor`, named counter; cast `crash`, wait for the `ChildRestarted` event, `call` by name | `Behaviors.supervise(...).onFailure(restart())`; tell `Crash`, ask `Get` |");
-		line("| 7 | `FanOutCallBenchmark` | one virtual thread per `GenServer.call`, then `Future.get` on each | one ask per counter, `CompletableFuture.allOf` |");
+		line("| 6 | `RestartLatency`, `PekkoRestartLatency` | one_for_one `Supervisor`, named counter; cast `crash`, wait for the `ChildRestarted` event, `call` by name (a restart is a new process: the caller must find it) | `Behaviors.supervise(...).onFailure(restart())`; tell `Crash`, ask `Get` (restarted in place, same mailbox); both measured once from the main (platform) thread and once from a virtual thread |");
+		line("| 7 | `FanOutCallBenchmark` | one `GenServer.callAsync` per counter (OTP's `send_request`: no thread waits), then `CompletableFuture.allOf` | one ask per counter, `CompletableFuture.allOf` |");
+		line("| 8 | `InstrumentationCostBenchmark` | workload 2 calling the counter by name, with the starter's Micrometer call timers (`OtpCallTimers`, a `SimpleMeterRegistry`) registered or not | — |");
 	}
 
 	private void raw() throws IOException {
