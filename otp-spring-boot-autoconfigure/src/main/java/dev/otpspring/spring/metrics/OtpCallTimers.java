@@ -37,8 +37,8 @@ public final class OtpCallTimers implements CallObserver {
 
 	private final Predicate<String> declared;
 
-	/** Calls that got a reply, by process tag: the hot path, one lookup. */
-	private final Map<String, Totals> replies = new ConcurrentHashMap<>();
+	/** Calls that got a reply, by process tag (a declared name, or "other"): the hot path. */
+	private final Map<Object, Totals> replies = new ConcurrentHashMap<>();
 
 	private final Map<String, Totals> failures = new ConcurrentHashMap<>();
 
@@ -55,12 +55,30 @@ public final class OtpCallTimers implements CallObserver {
 
 	@Override
 	public void callCompleted(ProcessRef server, Object request, long durationNanos, RuntimeException failure) {
-		String process = (server instanceof RegisteredName named && named.name() instanceof String name
-				&& this.declared.test(name)) ? name : OTHER;
-		Totals totals = (failure == null) ? this.replies.computeIfAbsent(process, (key) -> register(key, "reply"))
-				: this.failures.computeIfAbsent(process + "/" + outcome(failure), (key) -> register(process, outcome(failure)));
+		Totals totals = (failure == null) ? replies(server)
+				: failures(processTag(server) + "/" + outcome(failure), processTag(server), outcome(failure));
 		totals.count.increment();
 		totals.nanos.add(durationNanos);
+	}
+
+	/** The hot path: one map lookup for a declared name, two for anything else. */
+	private Totals replies(ProcessRef server) {
+		Object name = (server instanceof RegisteredName named) ? named.name() : null;
+		Totals totals = (name != null) ? this.replies.get(name) : null;
+		if (totals != null) {
+			return totals;
+		}
+		String process = processTag(server);
+		return this.replies.computeIfAbsent(process, (key) -> register(process, "reply"));
+	}
+
+	private Totals failures(String key, String process, String outcome) {
+		return this.failures.computeIfAbsent(key, (ignored) -> register(process, outcome));
+	}
+
+	private String processTag(ProcessRef server) {
+		return (server instanceof RegisteredName named && named.name() instanceof String name && this.declared.test(name))
+				? name : OTHER;
 	}
 
 	private static String outcome(RuntimeException failure) {
