@@ -3,6 +3,7 @@ package dev.otpspring.process;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -371,14 +372,40 @@ final class ProcessCell implements Runnable {
 		}
 		this.runtime.deadLetters(unread);
 		if (ended != null) {
-			for (ProcessCell linked : ended.links()) {
-				deliverSignal(() -> linked.exitSignal(this, reason, true));
-			}
+			signalLinks(ended.links(), reason);
 			for (ExitObserver observer : ended.observers()) {
 				observer.processExited(this.pid, reason);
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Sends this process's exit signal to its links: first to those that do not trap exits, which
+	 * die of it here and now, releasing their names; only then to those that trap, which get an
+	 * {@link Exit} message and may act on it. A supervisor is one that traps: when one is killed,
+	 * its parent must not restart it while its old children still hold their names, or the
+	 * restart fails with {@code already_started} and each immediate retry burns the parent's
+	 * restart intensity.
+	 */
+	private void signalLinks(List<ProcessCell> links, ExitReason reason) {
+		List<ProcessCell> trapping = null;
+		for (ProcessCell linked : links) {
+			if (linked.isTrappingExits()) {
+				if (trapping == null) {
+					trapping = new ArrayList<>();
+				}
+				trapping.add(linked);
+			}
+			else {
+				deliverSignal(() -> linked.exitSignal(this, reason, true));
+			}
+		}
+		if (trapping != null) {
+			for (ProcessCell linked : trapping) {
+				deliverSignal(() -> linked.exitSignal(this, reason, true));
+			}
+		}
 	}
 
 	/**
