@@ -83,6 +83,8 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @throws NameAlreadyRegisteredException if {@code options} names a name that a live process
 	 * holds; the new process then never runs
 	 * @throws NotInProcessException if {@code options} asks for a link outside any process
+	 * @throws NoProcessException if {@code options} asks for a link and the calling process has
+	 * been killed while its handler still runs
 	 */
 	public Pid spawn(ProcessBody body, SpawnOptions options) {
 		Objects.requireNonNull(body, "body must not be null");
@@ -95,6 +97,12 @@ public final class OtpRuntime implements AutoCloseable {
 			parent = ProcessCell.current();
 			if (parent == null) {
 				throw new NotInProcessException("spawnLink");
+			}
+			if (!parent.isAlive()) {
+				// A killed process still finishing its handler (a zombie): the child would die at
+				// once of the link, but not before it held its name a moment, in the way of the
+				// process that replaces the zombie's.
+				throw new NoProcessException(parent.pid, "spawn a process linked to it");
 			}
 		}
 		ProcessCell cell = new ProcessCell(this, body, options.mailbox());
