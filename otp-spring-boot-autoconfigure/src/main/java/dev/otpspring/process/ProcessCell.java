@@ -372,6 +372,9 @@ final class ProcessCell implements Runnable {
 		}
 		this.runtime.deadLetters(unread);
 		if (ended != null) {
+			for (MonitorRef held : ended.monitors()) {
+				held.target().cell.removeObserver(held); // as Erlang does: a dead process monitors nothing
+			}
 			signalLinks(ended.links(), reason);
 			for (ExitObserver observer : ended.observers()) {
 				observer.processExited(this.pid, reason);
@@ -501,9 +504,33 @@ final class ProcessCell implements Runnable {
 		}
 	}
 
+	/**
+	 * Records a monitor this process holds on another, for its exit to withdraw.
+	 * @return false if this process has already exited
+	 */
+	boolean holdMonitor(MonitorRef monitor) {
+		synchronized (this) {
+			if (this.exitReason != null) {
+				return false;
+			}
+			relations().addMonitor(monitor);
+			return true;
+		}
+	}
+
+	/** Forgets a monitor this process held: its target exited, or it was demonitored. */
+	void releaseMonitor(MonitorRef monitor) {
+		synchronized (this) {
+			if (this.relations != null) {
+				this.relations.removeMonitor(monitor);
+				dropRelationsIfEmpty();
+			}
+		}
+	}
+
 	/** An idle process should cost as little as possible: most have no relation at all. */
 	private void dropRelationsIfEmpty() {
-		if (this.relations.linkCount() == 0 && this.relations.observerCount() == 0) {
+		if (this.relations.isEmpty()) {
 			this.relations = null;
 		}
 	}
