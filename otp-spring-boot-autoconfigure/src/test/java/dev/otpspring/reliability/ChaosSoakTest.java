@@ -90,8 +90,8 @@ class ChaosSoakTest {
 			Supervisor.of(this.runtime.named(ChaosTree.ROOT)).stop();
 			eventually().untilAsserted(() -> assertThat(Footprint.of(this.runtime)).isEqualTo(before));
 			eventually().untilAsserted(() -> assertThat(Threads.named(Threads.PROCESS_THREAD)).isZero());
-			System.out.println("Chaos soak footprint (processes, names, timers): before " + before + ", started "
-					+ started + ", healed after the faults " + healed + ", after stop " + Footprint.of(this.runtime));
+			System.out.println("Chaos soak footprint: before " + before + "; started " + started + "; healed after "
+					+ "the faults " + healed + "; after stop " + Footprint.of(this.runtime));
 			test.end();
 		}
 		this.runtime.close(); // its timer thread ends with it
@@ -157,15 +157,6 @@ class ChaosSoakTest {
 	private static ConditionFactory eventually() {
 		// polled on the test's thread: a poller thread of Awaitility's would count as a leaked thread
 		return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).pollInSameThread();
-	}
-
-	/** What a runtime holds that a leak would grow: live processes, registered names, pending timers. */
-	record Footprint(long processes, int names, int timers) {
-
-		static Footprint of(OtpRuntime runtime) {
-			return new Footprint(runtime.processCount(), runtime.registeredNames().size(), runtime.timerCount());
-		}
-
 	}
 
 }
