@@ -44,7 +44,7 @@ class IdleProcessTest {
 		assertThat(Thread.getAllStackTraces().size()).isLessThan(platformThreadsBefore + 50);
 	}
 
-	/** Shows that the measurement above would see a process's thread if there were one. */
+	/** Shows that the measurements here and elsewhere would see a process's thread if there were one. */
 	@Test
 	void theThreadDumpListsTheThreadOfABusyProcess() {
 		Gate gate = new Gate();
@@ -54,7 +54,7 @@ class IdleProcessTest {
 			gate.awaitEntered();
 
 			assertThat(this.runtime.info(pid).orElseThrow().status()).isEqualTo(ProcessStatus.RUNNING);
-			assertThat(Threads.dump()).contains("\"tid\": \"" + gate.holder().threadId() + "\"");
+			assertThat(Threads.ids(Threads.PROCESS_THREAD)).contains(gate.holder().threadId());
 		}
 		finally {
 			gate.open();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,20 @@ public final class Threads {
 			count++;
 		}
 		return count;
+	}
+
+	/**
+	 * The ids of the live threads, virtual ones included, called {@code name}. Other tests of the
+	 * same JVM may leave such threads behind for a while: compare these sets, not counts with zero.
+	 */
+	public static Set<Long> ids(String name) {
+		Matcher matcher = Pattern.compile("\"tid\": \"(\\d+)\",[^\\[\\]{}]*?\"name\": \"" + Pattern.quote(name) + "\"")
+			.matcher(dump());
+		Set<Long> ids = new HashSet<>();
+		while (matcher.find()) {
+			ids.add(Long.parseLong(matcher.group(1)));
+		}
+		return ids;
 	}
 
 	/** A JSON dump of every live thread, virtual threads included. */
