@@ -155,6 +155,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @return false if the process had already exited
 	 */
 	public boolean exit(ProcessRef target, ExitReason reason) {
+		Objects.requireNonNull(target, "target must not be null");
 		Objects.requireNonNull(reason, "reason must not be null");
 		ProcessCell cell = resolveCell(target);
 		if (cell == null) {
@@ -204,6 +205,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 */
 	public void register(Object name, Pid pid) {
 		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(pid, "pid must not be null");
 		pid.cell.register(name, this.registry);
 	}
 
@@ -212,11 +214,13 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @return true if a live process held the name
 	 */
 	public boolean unregister(Object name) {
+		Objects.requireNonNull(name, "name must not be null");
 		return this.registry.unregister(name);
 	}
 
 	/** The live process registered under {@code name}, or {@code null}; never a dead Pid. */
 	public Pid whereis(Object name) {
+		Objects.requireNonNull(name, "name must not be null");
 		ProcessCell cell = this.registry.lookup(name);
 		return (cell != null) ? cell.pid : null;
 	}
