@@ -94,6 +94,21 @@ class BadInputTest {
 		assertThat(this.runtime.isAlive(server)).isTrue();
 	}
 
+	@Test
+	void aNullFunctionIsRefusedInTheCallerAndTheAgentKeepsItsValue() {
+		Agent<Integer> agent = Agent.of(Agent.start(this.runtime, () -> 1, GenServerOptions.DEFAULTS).pid());
+		Pid pid = agent.ref().whereis();
+
+		assertThatNullPointerException().isThrownBy(() -> agent.get(null)).withMessage("function must not be null");
+		assertThatNullPointerException().isThrownBy(() -> agent.update(null)).withMessage("function must not be null");
+		assertThatNullPointerException().isThrownBy(() -> agent.getAndUpdate(null))
+			.withMessage("function must not be null");
+		assertThatNullPointerException().isThrownBy(() -> agent.cast(null)).withMessage("function must not be null");
+
+		assertThat(agent.<Integer>get((value) -> value)).isEqualTo(1);
+		assertThat(agent.ref().whereis()).isEqualTo(pid);
+	}
+
 	// R15.2, R6.7
 	@Test
 	void startingUnderATakenNameFailsNamingTheHolderWhichKeepsItAndNothingIsLeftBehind() {
