@@ -109,6 +109,23 @@ class BadInputTest {
 		assertThat(agent.ref().whereis()).isEqualTo(pid);
 	}
 
+	@Test
+	void aNullChildSpecIsRefusedInTheCallerAndTheSupervisorAndItsChildrenLiveOn() {
+		ChildSpec child = ChildSpec.worker("a", () -> GenServer.startLink(TestServer.create(), GenServerOptions.named("a")));
+		Supervisor supervisor = Supervisor.of(
+				Supervisor.start(this.runtime, SupervisorSpec.of(Strategy.ONE_FOR_ONE, List.of(child))).pid());
+		DynamicSupervisor dynamic = DynamicSupervisor
+			.of(DynamicSupervisor.start(this.runtime, DynamicSupervisorSpec.defaults()).pid());
+		Pid a = this.runtime.whereis("a");
+
+		assertThatNullPointerException().isThrownBy(() -> supervisor.startChild(null)).withMessage("spec must not be null");
+		assertThatNullPointerException().isThrownBy(() -> dynamic.startChild(null)).withMessage("spec must not be null");
+
+		assertThat(this.runtime.isAlive(supervisor.ref().whereis())).isTrue();
+		assertThat(this.runtime.isAlive(dynamic.ref().whereis())).isTrue();
+		assertThat(this.runtime.whereis("a")).isEqualTo(a);
+	}
+
 	// R15.2, R6.7
 	@Test
 	void startingUnderATakenNameFailsNamingTheHolderWhichKeepsItAndNothingIsLeftBehind() {
