@@ -11,6 +11,7 @@ import dev.otpspring.genserver.GenServerMessages.Call;
 import dev.otpspring.genserver.GenServerMessages.Cast;
 import dev.otpspring.genserver.GenServerMessages.StopRequest;
 import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.MailboxFullException;
 import dev.otpspring.process.NameAlreadyRegisteredException;
 import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.NotInProcessException;
@@ -191,6 +192,9 @@ public final class GenServer {
 	 * <p>
 	 * The reply completes the future on the replying process's thread: attach slow work with the
 	 * {@code *Async} variants of {@code CompletableFuture}, not the plain ones.
+	 * @throws IllegalStateException if the runtime is closed (its timers, which time calls out, are
+	 * stopped); nothing is sent then
+	 * @throws MailboxFullException if the server's bounded mailbox is full
 	 */
 	public static CompletableFuture<Object> callAsync(ProcessRef server, Object request, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
@@ -213,13 +217,27 @@ public final class GenServer {
 				}
 			});
 		}
-		if (!runtime.send(pid, new Call(from, request))) {
-			future.completeExceptionally(new NoProcessException(server, describeCall(request, timeout)));
-			return future;
-		}
+		// The timer first: a closed runtime, whose timers are stopped, refuses it before anything is sent.
+		TimerRef timer = null;
 		if (!OtpRuntime.isUnbounded(timeout)) {
-			TimerRef timer = runtime.scheduler().schedule(timeout.toNanos(), from::expire);
-			future.whenComplete((reply, failure) -> timer.cancel());
+			timer = runtime.scheduler().schedule(timeout.toNanos(), from::expire);
+		}
+		boolean sent;
+		try {
+			sent = runtime.send(pid, new Call(from, request));
+		}
+		catch (RuntimeException ex) {
+			if (timer != null) {
+				timer.cancel();
+			}
+			throw ex;
+		}
+		if (timer != null) {
+			TimerRef armed = timer;
+			future.whenComplete((reply, failure) -> armed.cancel());
+		}
+		if (!sent) {
+			future.completeExceptionally(new NoProcessException(server, describeCall(request, timeout)));
 		}
 		return future;
 	}

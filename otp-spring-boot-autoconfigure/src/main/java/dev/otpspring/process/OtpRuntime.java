@@ -241,6 +241,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 * Sends {@code message} to {@code to} after {@code delay}, on the shared scheduler (no thread
 	 * per timer). A name is resolved when the timer fires; if nobody holds it then, the message is
 	 * dropped.
+	 * @throws IllegalStateException if this runtime is closed: its timers are stopped
 	 */
 	public TimerRef sendAfter(ProcessRef to, Object message, Duration delay) {
 		Objects.requireNonNull(to, "destination must not be null");

@@ -1,5 +1,6 @@
 package dev.otpspring.process;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,13 @@ final class SystemScheduler implements Scheduler {
 
 	@Override
 	public TimerRef schedule(long delayNanos, Runnable task) {
-		ScheduledFuture<?> future = this.timers.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		ScheduledFuture<?> future;
+		try {
+			future = this.timers.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new IllegalStateException("The OtpRuntime is closed: its timers are stopped, no timer can be set", ex);
+		}
 		return () -> future.cancel(false);
 	}
 

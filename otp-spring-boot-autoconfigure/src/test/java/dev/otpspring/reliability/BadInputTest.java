@@ -144,4 +144,35 @@ class BadInputTest {
 		assertThat(this.runtime.processCount()).isEqualTo(processes);
 	}
 
+	@Test
+	void afterTheRuntimeIsClosedNothingStartsAndAnAsynchronousCallIsRefusedBeforeAnythingIsSent() {
+		Pid running = TestServer.create().start(this.runtime);
+		Pid stopped = TestServer.create().start(this.runtime);
+		GenServer.stop(stopped);
+		Queue<Object> handled = new ConcurrentLinkedQueue<>();
+		TestServer.CallStep late = (from, state) -> {
+			handled.add("late");
+			return new Reply<>("late", state);
+		};
+
+		this.runtime.close();
+
+		assertThatThrownBy(() -> this.runtime.spawn(() -> (message) -> {
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+		assertThatThrownBy(() -> GenServer.start(this.runtime, TestServer.create()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("closed");
+		assertThatThrownBy(() -> GenServer.call(stopped, "request")).isInstanceOf(NoProcessException.class);
+		// closing the runtime stops its timers, not its processes: a plain call is still answered ...
+		assertThat(GenServer.call(running, "request")).isEqualTo("request");
+		// ... but a call whose timeout needs a timer is refused before it is sent, and so is a timer
+		assertThatThrownBy(() -> GenServer.callAsync(running, late, TIMEOUT)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("closed");
+		assertThatThrownBy(() -> this.runtime.sendAfter(running, "tick", TIMEOUT))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("closed");
+		assertThat(GenServer.call(running, TestServer.STATE)).isEqualTo("initial"); // a round trip
+		assertThat(handled).isEmpty();
+	}
+
 }
