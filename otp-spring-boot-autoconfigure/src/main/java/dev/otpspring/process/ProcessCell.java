@@ -377,10 +377,23 @@ final class ProcessCell implements Runnable {
 			}
 			signalLinks(ended.links(), reason);
 			for (ExitObserver observer : ended.observers()) {
-				observer.processExited(this.pid, reason);
+				notify(observer, reason);
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Tells one observer of the exit. A watch's listener is user code: if it throws, the others
+	 * must still hear of the exit, and whoever caused it (a kill, say) must not get the exception.
+	 */
+	private void notify(ExitObserver observer, ExitReason reason) {
+		try {
+			observer.processExited(this.pid, reason);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An exit listener failed on the exit of {} with {}", this, reason, ex);
+		}
 	}
 
 	/**
