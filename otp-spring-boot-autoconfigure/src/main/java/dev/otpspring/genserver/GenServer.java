@@ -145,10 +145,7 @@ public final class GenServer {
 			throw ex;
 		}
 		finally {
-			long duration = System.nanoTime() - start;
-			for (CallObserver observer : observers) {
-				observer.callCompleted(server, request, duration, failure);
-			}
+			CallObservers.completed(observers, server, request, System.nanoTime() - start, failure);
 		}
 	}
 
@@ -210,12 +207,8 @@ public final class GenServer {
 		CallObserver[] observers = CallObservers.of(runtime).current();
 		if (observers.length > 0) {
 			long start = System.nanoTime();
-			future.whenComplete((reply, failure) -> {
-				RuntimeException exception = (failure instanceof RuntimeException runtimeException) ? runtimeException : null;
-				for (CallObserver observer : observers) {
-					observer.callCompleted(server, request, System.nanoTime() - start, exception);
-				}
-			});
+			future.whenComplete((reply, failure) -> CallObservers.completed(observers, server, request,
+					System.nanoTime() - start, (failure instanceof RuntimeException exception) ? exception : null));
 		}
 		// The timer first: a closed runtime, whose timers are stopped, refuses it before anything is sent.
 		TimerRef timer = null;

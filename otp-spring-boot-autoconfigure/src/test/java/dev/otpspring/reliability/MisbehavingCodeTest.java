@@ -203,4 +203,20 @@ class MisbehavingCodeTest {
 		assertThat(later.reason()).isEqualTo(ExitReason.KILLED);
 	}
 
+	@Test
+	void aThrowingCallObserverCostsNoCallerItsReply() throws Exception {
+		Pid server = TestServer.create().start(this.runtime);
+		AtomicInteger observed = new AtomicInteger();
+		try (AutoCloseable broken = GenServer.observeCalls(this.runtime, (ref, request, nanos, failure) -> {
+			throw new IllegalStateException("a metrics bug");
+		});
+				AutoCloseable counting = GenServer.observeCalls(this.runtime,
+						(ref, request, nanos, failure) -> observed.incrementAndGet());
+				QuietLogs quiet = QuietLogs.silence()) {
+			assertThat(GenServer.call(server, "question")).isEqualTo("question");
+			assertThat(GenServer.callAsync(server, "again", PATIENCE).get()).isEqualTo("again");
+			Awaitility.await().atMost(PATIENCE).until(observed::get, (count) -> count == 2);
+		}
+	}
+
 }
