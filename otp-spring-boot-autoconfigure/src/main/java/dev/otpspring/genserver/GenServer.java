@@ -280,6 +280,8 @@ public final class GenServer {
 	 * @throws NoProcessException if the server does not exist
 	 * @throws ProcessExitException if it exited with another reason (e.g. {@code terminate} threw)
 	 * @throws CallTimeoutException if it has not exited within {@code timeout}
+	 * @throws CallCycleException at once if the server is (transitively) blocked calling the
+	 * calling process, which would deadlock
 	 */
 	public static void stop(ProcessRef server, ExitReason reason, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
@@ -296,10 +298,21 @@ public final class GenServer {
 		OtpRuntime runtime = pid.runtime();
 		From from = new From(pid, server, request, timeout, caller);
 		long deadline = runtime.deadlineAfter(timeout);
-		if (!runtime.send(pid, new StopRequest(reason, from))) {
-			throw new NoProcessException(server, "stop it");
+		// Waiting for a server to stop is waiting for its answer: the same cycles deadlock.
+		Self.awaitingReplyFrom(pid);
+		ExitReason actual;
+		try {
+			if (caller != null) {
+				CallCycleException.check(runtime, server, caller, pid, request, timeout);
+			}
+			if (!runtime.send(pid, new StopRequest(reason, from))) {
+				throw new NoProcessException(server, "stop it");
+			}
+			actual = (ExitReason) from.await(runtime.scheduler(), deadline, true);
 		}
-		ExitReason actual = (ExitReason) from.await(runtime.scheduler(), deadline, true);
+		finally {
+			Self.awaitingReplyFrom(null);
+		}
 		if (!actual.equals(reason)) {
 			throw new ProcessExitException(server, pid, reason, timeout, actual);
 		}
