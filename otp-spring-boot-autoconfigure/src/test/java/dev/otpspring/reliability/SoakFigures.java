@@ -71,9 +71,10 @@ final class SoakFigures {
 	@Override
 	public String toString() {
 		return String.format("calls made %,d: answered %,d, timed out %,d, server exited %,d, no process %,d, "
-				+ "mailbox full %,d; casts %,d; wrong replies %,d, undocumented failures %,d", this.calls.sum(),
-				this.answered.sum(), this.timedOut.sum(), this.serverExited.sum(), this.noProcess.sum(),
-				this.mailboxFull.sum(), this.casts.sum(), this.wrongReplies.sum(), this.unexpected.sum());
+				+ "mailbox full %,d; casts %,d; calls lost %,d (wrong replies %,d, undocumented failures %,d)",
+				this.calls.sum(), this.answered.sum(), this.timedOut.sum(), this.serverExited.sum(),
+				this.noProcess.sum(), this.mailboxFull.sum(), this.casts.sum(), lost(), this.wrongReplies.sum(),
+				this.unexpected.sum());
 	}
 
 }
