@@ -80,7 +80,7 @@ public final class Agent<T> {
 	 */
 	@SuppressWarnings("unchecked")
 	public <R> R get(Function<? super T, ? extends R> function, Duration timeout) {
-		return (R) GenServer.call(this.ref, new Get<>(function), timeout);
+		return (R) GenServer.call(this.ref, new Get<>(checked(function)), timeout);
 	}
 
 	/** {@link #update(UnaryOperator, Duration)} with the default timeout of 5 seconds. */
@@ -93,7 +93,7 @@ public final class Agent<T> {
 	 * @throws ProcessExitException if the function threw: the agent crashed (R14.3)
 	 */
 	public void update(UnaryOperator<T> function, Duration timeout) {
-		GenServer.call(this.ref, new Update<>(function), timeout);
+		GenServer.call(this.ref, new Update<>(checked(function)), timeout);
 	}
 
 	/** {@link #getAndUpdate(Function, Duration)} with the default timeout of 5 seconds. */
@@ -107,7 +107,7 @@ public final class Agent<T> {
 	 */
 	@SuppressWarnings("unchecked")
 	public <R> R getAndUpdate(Function<? super T, GetAndUpdate<R, T>> function, Duration timeout) {
-		return (R) GenServer.call(this.ref, new GetAndUpdateRequest<>(function), timeout);
+		return (R) GenServer.call(this.ref, new GetAndUpdateRequest<>(checked(function)), timeout);
 	}
 
 	/**
@@ -115,7 +115,7 @@ public final class Agent<T> {
 	 * the agent, silently for this caller (R14.3).
 	 */
 	public void cast(UnaryOperator<T> function) {
-		GenServer.cast(this.ref, new Update<>(function));
+		GenServer.cast(this.ref, new Update<>(checked(function)));
 	}
 
 	/** Stops the agent normally, waiting for it to exit. */
@@ -126,6 +126,11 @@ public final class Agent<T> {
 	/** Stops the agent with {@code reason}, waiting up to {@code timeout}. */
 	public void stop(ExitReason reason, Duration timeout) {
 		GenServer.stop(this.ref, reason, timeout);
+	}
+
+	/** A null function is the caller's mistake: refused here, it cannot crash the agent and lose its value. */
+	private static <F> F checked(F function) {
+		return Objects.requireNonNull(function, "function must not be null");
 	}
 
 	@Override

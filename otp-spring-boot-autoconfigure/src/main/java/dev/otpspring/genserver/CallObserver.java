@@ -6,7 +6,8 @@ import dev.otpspring.process.ProcessRef;
  * Told about every {@link GenServer#call} made in a runtime once it completes: the hook metrics
  * use to time calls. Register one with {@link GenServer#observeCalls}.
  * <p>
- * Called on the caller's thread right after the call, so it must be quick and must not block.
+ * Called on the caller's thread right after the call, so it must be quick and must not block. If
+ * it throws, the failure is logged and the caller keeps its reply.
  */
 @FunctionalInterface
 public interface CallObserver {

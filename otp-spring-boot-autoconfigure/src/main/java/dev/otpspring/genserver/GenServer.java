@@ -11,6 +11,7 @@ import dev.otpspring.genserver.GenServerMessages.Call;
 import dev.otpspring.genserver.GenServerMessages.Cast;
 import dev.otpspring.genserver.GenServerMessages.StopRequest;
 import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.MailboxFullException;
 import dev.otpspring.process.NameAlreadyRegisteredException;
 import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.NotInProcessException;
@@ -144,10 +145,7 @@ public final class GenServer {
 			throw ex;
 		}
 		finally {
-			long duration = System.nanoTime() - start;
-			for (CallObserver observer : observers) {
-				observer.callCompleted(server, request, duration, failure);
-			}
+			CallObservers.completed(observers, server, request, System.nanoTime() - start, failure);
 		}
 	}
 
@@ -191,6 +189,9 @@ public final class GenServer {
 	 * <p>
 	 * The reply completes the future on the replying process's thread: attach slow work with the
 	 * {@code *Async} variants of {@code CompletableFuture}, not the plain ones.
+	 * @throws IllegalStateException if the runtime is closed (its timers, which time calls out, are
+	 * stopped); nothing is sent then
+	 * @throws MailboxFullException if the server's bounded mailbox is full
 	 */
 	public static CompletableFuture<Object> callAsync(ProcessRef server, Object request, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
@@ -206,20 +207,30 @@ public final class GenServer {
 		CallObserver[] observers = CallObservers.of(runtime).current();
 		if (observers.length > 0) {
 			long start = System.nanoTime();
-			future.whenComplete((reply, failure) -> {
-				RuntimeException exception = (failure instanceof RuntimeException runtimeException) ? runtimeException : null;
-				for (CallObserver observer : observers) {
-					observer.callCompleted(server, request, System.nanoTime() - start, exception);
-				}
-			});
+			future.whenComplete((reply, failure) -> CallObservers.completed(observers, server, request,
+					System.nanoTime() - start, (failure instanceof RuntimeException exception) ? exception : null));
 		}
-		if (!runtime.send(pid, new Call(from, request))) {
-			future.completeExceptionally(new NoProcessException(server, describeCall(request, timeout)));
-			return future;
-		}
+		// The timer first: a closed runtime, whose timers are stopped, refuses it before anything is sent.
+		TimerRef timer = null;
 		if (!OtpRuntime.isUnbounded(timeout)) {
-			TimerRef timer = runtime.scheduler().schedule(timeout.toNanos(), from::expire);
-			future.whenComplete((reply, failure) -> timer.cancel());
+			timer = runtime.scheduler().schedule(timeout.toNanos(), from::expire);
+		}
+		boolean sent;
+		try {
+			sent = runtime.send(pid, new Call(from, request));
+		}
+		catch (RuntimeException ex) {
+			if (timer != null) {
+				timer.cancel();
+			}
+			throw ex;
+		}
+		if (timer != null) {
+			TimerRef armed = timer;
+			future.whenComplete((reply, failure) -> armed.cancel());
+		}
+		if (!sent) {
+			future.completeExceptionally(new NoProcessException(server, describeCall(request, timeout)));
 		}
 		return future;
 	}
@@ -269,6 +280,8 @@ public final class GenServer {
 	 * @throws NoProcessException if the server does not exist
 	 * @throws ProcessExitException if it exited with another reason (e.g. {@code terminate} threw)
 	 * @throws CallTimeoutException if it has not exited within {@code timeout}
+	 * @throws CallCycleException at once if the server is (transitively) blocked calling the
+	 * calling process, which would deadlock
 	 */
 	public static void stop(ProcessRef server, ExitReason reason, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
@@ -285,10 +298,21 @@ public final class GenServer {
 		OtpRuntime runtime = pid.runtime();
 		From from = new From(pid, server, request, timeout, caller);
 		long deadline = runtime.deadlineAfter(timeout);
-		if (!runtime.send(pid, new StopRequest(reason, from))) {
-			throw new NoProcessException(server, "stop it");
+		// Waiting for a server to stop is waiting for its answer: the same cycles deadlock.
+		Self.awaitingReplyFrom(pid);
+		ExitReason actual;
+		try {
+			if (caller != null) {
+				CallCycleException.check(runtime, server, caller, pid, request, timeout);
+			}
+			if (!runtime.send(pid, new StopRequest(reason, from))) {
+				throw new NoProcessException(server, "stop it");
+			}
+			actual = (ExitReason) from.await(runtime.scheduler(), deadline, true);
 		}
-		ExitReason actual = (ExitReason) from.await(runtime.scheduler(), deadline, true);
+		finally {
+			Self.awaitingReplyFrom(null);
+		}
 		if (!actual.equals(reason)) {
 			throw new ProcessExitException(server, pid, reason, timeout, actual);
 		}

@@ -43,6 +43,7 @@ public final class MonitorRef implements ExitObserver {
 
 	@Override
 	public void processExited(Pid pid, ExitReason reason) {
+		this.watcher.releaseMonitor(this);
 		if (this.active) {
 			this.watcher.offerSystem(new Down(this, pid, reason));
 		}

@@ -83,6 +83,8 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @throws NameAlreadyRegisteredException if {@code options} names a name that a live process
 	 * holds; the new process then never runs
 	 * @throws NotInProcessException if {@code options} asks for a link outside any process
+	 * @throws NoProcessException if {@code options} asks for a link and the calling process has
+	 * been killed while its handler still runs
 	 */
 	public Pid spawn(ProcessBody body, SpawnOptions options) {
 		Objects.requireNonNull(body, "body must not be null");
@@ -95,6 +97,12 @@ public final class OtpRuntime implements AutoCloseable {
 			parent = ProcessCell.current();
 			if (parent == null) {
 				throw new NotInProcessException("spawnLink");
+			}
+			if (!parent.isAlive()) {
+				// A killed process still finishing its handler (a zombie): the child would die at
+				// once of the link, but not before it held its name a moment, in the way of the
+				// process that replaces the zombie's.
+				throw new NoProcessException(parent.pid, "spawn a process linked to it");
 			}
 		}
 		ProcessCell cell = new ProcessCell(this, body, options.mailbox());
@@ -147,6 +155,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @return false if the process had already exited
 	 */
 	public boolean exit(ProcessRef target, ExitReason reason) {
+		Objects.requireNonNull(target, "target must not be null");
 		Objects.requireNonNull(reason, "reason must not be null");
 		ProcessCell cell = resolveCell(target);
 		if (cell == null) {
@@ -196,6 +205,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 */
 	public void register(Object name, Pid pid) {
 		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(pid, "pid must not be null");
 		pid.cell.register(name, this.registry);
 	}
 
@@ -204,11 +214,13 @@ public final class OtpRuntime implements AutoCloseable {
 	 * @return true if a live process held the name
 	 */
 	public boolean unregister(Object name) {
+		Objects.requireNonNull(name, "name must not be null");
 		return this.registry.unregister(name);
 	}
 
 	/** The live process registered under {@code name}, or {@code null}; never a dead Pid. */
 	public Pid whereis(Object name) {
+		Objects.requireNonNull(name, "name must not be null");
 		ProcessCell cell = this.registry.lookup(name);
 		return (cell != null) ? cell.pid : null;
 	}
@@ -229,6 +241,7 @@ public final class OtpRuntime implements AutoCloseable {
 	 * Sends {@code message} to {@code to} after {@code delay}, on the shared scheduler (no thread
 	 * per timer). A name is resolved when the timer fires; if nobody holds it then, the message is
 	 * dropped.
+	 * @throws IllegalStateException if this runtime is closed: its timers are stopped
 	 */
 	public TimerRef sendAfter(ProcessRef to, Object message, Duration delay) {
 		Objects.requireNonNull(to, "destination must not be null");

@@ -367,16 +367,32 @@ final class ProcessCell implements Runnable {
 		}
 		this.runtime.deadLetters(unread);
 		if (ended != null) {
+			for (MonitorRef held : ended.monitors()) {
+				held.target().cell.removeObserver(held); // as Erlang does: a dead process monitors nothing
+			}
 			ExitCascade.of(() -> {
 				for (ProcessCell linked : ended.links()) {
 					ExitCascade.signal(() -> linked.exitSignal(this, reason, true));
 				}
 				for (ExitObserver observer : ended.observers()) {
-					ExitCascade.notice(() -> observer.processExited(this.pid, reason));
+					ExitCascade.notice(() -> notify(observer, reason));
 				}
 			});
 		}
 		return true;
+	}
+
+	/**
+	 * Tells one observer of the exit. A watch's listener is user code: if it throws, the others
+	 * must still hear of the exit, and whoever caused it (a kill, say) must not get the exception.
+	 */
+	private void notify(ExitObserver observer, ExitReason reason) {
+		try {
+			observer.processExited(this.pid, reason);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An exit listener failed on the exit of {} with {}", this, reason, ex);
+		}
 	}
 
 	/**
@@ -452,9 +468,33 @@ final class ProcessCell implements Runnable {
 		}
 	}
 
+	/**
+	 * Records a monitor this process holds on another, for its exit to withdraw.
+	 * @return false if this process has already exited
+	 */
+	boolean holdMonitor(MonitorRef monitor) {
+		synchronized (this) {
+			if (this.exitReason != null) {
+				return false;
+			}
+			relations().addMonitor(monitor);
+			return true;
+		}
+	}
+
+	/** Forgets a monitor this process held: its target exited, or it was demonitored. */
+	void releaseMonitor(MonitorRef monitor) {
+		synchronized (this) {
+			if (this.relations != null) {
+				this.relations.removeMonitor(monitor);
+				dropRelationsIfEmpty();
+			}
+		}
+	}
+
 	/** An idle process should cost as little as possible: most have no relation at all. */
 	private void dropRelationsIfEmpty() {
-		if (this.relations.linkCount() == 0 && this.relations.observerCount() == 0) {
+		if (this.relations.isEmpty()) {
 			this.relations = null;
 		}
 	}

@@ -4,10 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The links and exit observers (monitors, watches) of one process.
+ * The links and exit observers (monitors, watches) of one process, and the monitors it holds on
+ * others, which its exit must withdraw.
  * <p>
  * Not thread-safe: the owning {@link ProcessCell} guards it with its lock. Most processes have
- * no relation or a single link to their supervisor, so each side holds one element directly and
+ * no relation or a single link to their supervisor, so each kind holds one element directly and
  * grows into a set only when a second arrives — that keeps an idle process small.
  */
 final class Relations {
@@ -15,6 +16,8 @@ final class Relations {
 	private Object links;
 
 	private Object observers;
+
+	private Object monitors;
 
 	void addLink(ProcessCell cell) {
 		this.links = add(this.links, cell);
@@ -45,8 +48,22 @@ final class Relations {
 		}
 	}
 
-	int linkCount() {
-		return count(this.links);
+	void addMonitor(MonitorRef monitor) {
+		this.monitors = add(this.monitors, monitor);
+	}
+
+	void removeMonitor(MonitorRef monitor) {
+		if (this.monitors == monitor) {
+			this.monitors = null;
+		}
+		else if (this.monitors instanceof Many many) {
+			many.remove(monitor);
+		}
+	}
+
+	/** Whether nothing is left: the owner can drop this object. */
+	boolean isEmpty() {
+		return count(this.links) == 0 && count(this.observers) == 0 && count(this.monitors) == 0;
 	}
 
 	int observerCount() {
@@ -61,6 +78,11 @@ final class Relations {
 	@SuppressWarnings("unchecked")
 	List<ExitObserver> observers() {
 		return (List<ExitObserver>) (List<?>) list(this.observers);
+	}
+
+	@SuppressWarnings("unchecked")
+	List<MonitorRef> monitors() {
+		return (List<MonitorRef>) (List<?>) list(this.monitors);
 	}
 
 	private static Object add(Object set, Object element) {

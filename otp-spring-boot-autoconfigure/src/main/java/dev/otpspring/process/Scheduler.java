@@ -24,6 +24,7 @@ public interface Scheduler extends AutoCloseable {
 	 * Runs {@code task} once, after {@code delayNanos} of this scheduler's time. The task runs on
 	 * the scheduler's thread, so it must be quick and must not block (sending a message is fine).
 	 * @return a handle to cancel the task
+	 * @throws IllegalStateException if the scheduler is closed
 	 */
 	TimerRef schedule(long delayNanos, Runnable task);
 

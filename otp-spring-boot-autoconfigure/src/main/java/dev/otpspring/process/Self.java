@@ -75,12 +75,19 @@ public final class Self {
 
 	/**
 	 * Monitors {@code target}: exactly one {@link Down} message arrives when it exits, at once
-	 * with reason {@code noproc} if it already has (R13.4).
+	 * with reason {@code noproc} if it already has (R13.4). The monitor ends with the calling
+	 * process: one that exits leaves nothing behind on {@code target}.
 	 */
 	public static MonitorRef monitor(Pid target) {
 		ProcessCell self = current("Self.monitor()");
 		MonitorRef ref = new MonitorRef(self, target);
+		if (!self.holdMonitor(ref)) {
+			return ref; // killed meanwhile: no Down will ever be handled here
+		}
 		target.cell.addObserver(ref);
+		if (!self.isAlive()) {
+			target.cell.removeObserver(ref); // killed meanwhile: its exit may have come too early to withdraw it
+		}
 		return ref;
 	}
 
@@ -94,6 +101,7 @@ public final class Self {
 			throw new IllegalArgumentException(ref + " belongs to " + ref.watcher().pid + ", not to " + self.pid);
 		}
 		ref.target().cell.removeObserver(ref);
+		self.releaseMonitor(ref);
 		return ref.claim();
 	}
 

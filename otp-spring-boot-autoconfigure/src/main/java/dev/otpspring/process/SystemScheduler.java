@@ -62,6 +62,9 @@ final class SystemScheduler implements Scheduler {
 
 	@Override
 	public TimerRef schedule(long delayNanos, Runnable task) {
+		if (this.closed) {
+			throw new IllegalStateException("The OtpRuntime is closed: its timers are stopped, no timer can be set");
+		}
 		Timer timer = new Timer(this, task, System.nanoTime() + Math.max(0, delayNanos));
 		this.additions.add(timer);
 		if (this.pending.getAndIncrement() == 0) {
@@ -79,8 +82,8 @@ final class SystemScheduler implements Scheduler {
 	public void parkUntil(long deadline) {
 		Thread thread = Thread.currentThread();
 		long nanos = deadline - System.nanoTime();
-		if (!thread.isVirtual()) {
-			LockSupport.parkNanos(this, nanos);
+		if (!thread.isVirtual() || this.closed) {
+			LockSupport.parkNanos(this, nanos); // closed: the wheel no longer turns
 			return;
 		}
 		if (nanos <= 0) {

@@ -48,7 +48,7 @@ public final class DynamicSupervisor extends SupervisorHandle {
 	 * {@code Error(reason)}, or {@code Error(max_children)}.
 	 */
 	public StartResult startChild(ChildSpec spec) {
-		return (StartResult) call(new SupervisorMessages.StartChild(spec));
+		return (StartResult) call(new SupervisorMessages.StartChild(checked(spec)));
 	}
 
 	/**

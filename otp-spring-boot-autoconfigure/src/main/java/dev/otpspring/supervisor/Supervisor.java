@@ -56,7 +56,7 @@ public final class Supervisor extends SupervisorHandle {
 	 * runs, {@code Error(already_present)} if not.
 	 */
 	public StartResult startChild(ChildSpec spec) {
-		return (StartResult) call(new SupervisorMessages.StartChild(spec));
+		return (StartResult) call(new SupervisorMessages.StartChild(checked(spec)));
 	}
 
 	/**

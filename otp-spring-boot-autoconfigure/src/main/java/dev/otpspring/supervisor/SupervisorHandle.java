@@ -56,6 +56,11 @@ abstract sealed class SupervisorHandle permits Supervisor, DynamicSupervisor {
 		GenServer.stop(this.ref, ExitReason.NORMAL, GenServerOptions.INFINITY);
 	}
 
+	/** A null spec is the caller's mistake: refused here, it cannot crash the supervisor and its children. */
+	static ChildSpec checked(ChildSpec spec) {
+		return Objects.requireNonNull(spec, "spec must not be null");
+	}
+
 	final Object call(Object request) {
 		return GenServer.call(this.ref, request, GenServerOptions.INFINITY);
 	}

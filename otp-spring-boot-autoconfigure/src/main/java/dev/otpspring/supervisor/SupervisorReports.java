@@ -31,6 +31,9 @@ final class SupervisorReports {
 	}
 
 	void childExited(Object childId, Pid pid, ExitReason reason, RestartType restart, SupervisorEvent.Decision decision) {
+		if (isZombie()) {
+			return;
+		}
 		// Every exit of a permanent child and every abnormal exit is reported (R2.1, R2.3).
 		if (restart == RestartType.PERMANENT || !reason.isNormalLike()) {
 			logger.error("Child {} of Supervisor {} terminated\n** (exit) {}\nPid: {}\nRestart: {} -> {}", label(childId, pid),
@@ -40,12 +43,18 @@ final class SupervisorReports {
 	}
 
 	void childRestarted(Object childId, Pid oldPid, Pid newPid, int restarts) {
+		if (isZombie()) {
+			return;
+		}
 		logger.info("Child {} of Supervisor {} restarted as {} (restart #{})", label(childId, newPid), this.supervisor,
 				newPid, restarts);
 		publish(new SupervisorEvent.ChildRestarted(this.supervisor, Instant.now(), childId, oldPid, newPid, restarts));
 	}
 
 	void startFailed(Object childId, ExitReason reason, boolean retrying) {
+		if (isZombie()) {
+			return;
+		}
 		logger.error("Child {} of Supervisor {} failed to start\n** (exit) {}\n-> {}", childId, this.supervisor, reason,
 				retrying ? "retrying the restart at once (counts toward restart intensity)"
 						: "the supervisor's own start fails; children started so far are stopped",
@@ -54,6 +63,9 @@ final class SupervisorReports {
 	}
 
 	void gaveUp(Object offenderId, ExitReason reason, int maxRestarts, int maxSeconds) {
+		if (isZombie()) {
+			return;
+		}
 		logger.error("Supervisor {} reached its maximum restart intensity ({} restarts in {} s); offender: child {} "
 				+ "exited with {}\n-> stopping all children and exiting with shutdown; the parent decides what follows",
 				this.supervisor, maxRestarts, maxSeconds, offenderId, reason);
@@ -61,8 +73,21 @@ final class SupervisorReports {
 	}
 
 	void shutdownError(Object childId, Pid pid, ExitReason reason) {
+		if (isZombie()) {
+			return;
+		}
 		logger.error("Child {} of Supervisor {} shut down with an unexpected reason {}", label(childId, pid),
 				this.supervisor, reason);
+	}
+
+	/**
+	 * Whether the supervisor has been killed while it was busy, say restarting children: its code
+	 * runs on as a zombie (SEMANTICS §5), whose failed starts and restarts are no one's concern —
+	 * its parent reports its exit, and a new incarnation does the restarting.
+	 */
+	private boolean isZombie() {
+		Pid pid = this.supervisor.pid();
+		return !pid.runtime().isAlive(pid);
 	}
 
 	private void publish(SupervisorEvent event) {

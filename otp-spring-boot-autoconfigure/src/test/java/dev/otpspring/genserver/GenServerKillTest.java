@@ -1,12 +1,14 @@
 package dev.otpspring.genserver;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Gate;
+import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.Self;
@@ -100,6 +102,34 @@ class GenServerKillTest {
 		Gate.join(gate.holder());
 
 		probe.expectNoMessage();
+	}
+
+	@Test
+	void aZombieCannotStartALinkedServerNorHoldItsNameForAMoment() {
+		Pid server = TestServer.create().start(this.runtime);
+		Gate gate = new Gate();
+		CompletableFuture<Object> outcome = new CompletableFuture<>();
+		GenServer.cast(server, (TestServer.Step) (state) -> {
+			gate.passIgnoringInterrupts();
+			try {
+				outcome.complete(GenServer.startLink(TestServer.create(), GenServerOptions.named("worker")));
+			}
+			catch (RuntimeException ex) {
+				outcome.complete(ex);
+			}
+			return new NoReply<>(state);
+		});
+		gate.awaitEntered();
+		long spawned = this.runtime.spawnCount();
+
+		this.runtime.exit(server, ExitReason.KILL);
+		gate.open();
+		Gate.join(gate.holder());
+
+		// the zombie is told, and no process ever ran or held "worker" (SEMANTICS §5)
+		assertThat(outcome.join()).isInstanceOfSatisfying(NoProcessException.class,
+				(ex) -> assertThat(ex).hasMessageContaining(server.toString()));
+		assertThat(this.runtime.spawnCount()).isEqualTo(spawned);
 	}
 
 	@Test

@@ -127,6 +127,23 @@ class MonitorTest {
 
 	// R13.4
 	@Test
+	void aMonitoringProcessThatExitsLeavesNoMonitorOnItsTarget() {
+		TestProbe watcher = TestProbe.spawn(this.runtime);
+		TestProbe target = TestProbe.spawn(this.runtime);
+		watcher.monitor(target.pid());
+		watcher.monitor(target.pid());
+		assertThat(this.runtime.info(target.pid()).orElseThrow().observers()).isEqualTo(2);
+		ExitRecorder watcherExit = ExitRecorder.watch(watcher.pid());
+
+		watcher.crash(new IllegalStateException("boom"));
+
+		watcherExit.reason();
+		// as in Erlang, a dead process monitors nothing: a long-lived target does not collect them
+		assertThat(this.runtime.info(target.pid()).orElseThrow().observers()).isZero();
+	}
+
+	// R13.4
+	@Test
 	void theMonitoringProcessIsNotKilledByTheMonitoredProcessCrash() {
 		TestProbe watcher = TestProbe.spawn(this.runtime);
 		TestProbe target = TestProbe.spawn(this.runtime);

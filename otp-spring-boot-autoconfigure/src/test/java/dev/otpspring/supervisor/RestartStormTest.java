@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +21,7 @@ import dev.otpspring.genserver.ProcessExitException;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.Pid;
+import dev.otpspring.process.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,19 +43,6 @@ class RestartStormTest {
 	@AfterEach
 	void close() throws Exception {
 		this.kit.close();
-	}
-
-	/**
-	 * Plain platform threads: what the runtime, an executor or a test client would create. The
-	 * JDK's virtual-thread machinery (carriers, the unblocker, the delay scheduler) runs on
-	 * threads of its own classes, created lazily on first need, and is left out.
-	 */
-	private static Set<Thread> platformThreads() {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.getClass() == Thread.class)
-			.collect(Collectors.toSet());
 	}
 
 	/** Starts {@code count} platform threads that run {@code step} until it returns false. */
@@ -105,7 +92,7 @@ class RestartStormTest {
 	@Test
 	@Timeout(60)
 	void restartStormNeitherDeadlocksNorLeaks() throws Exception {
-		Set<Thread> threadsBefore = platformThreads();
+		Set<Thread> threadsBefore = Threads.platformThreads();
 		long processesBefore = this.kit.runtime.processCount();
 		List<ChildSpec> children = IntStream.range(0, CHILDREN).mapToObj((i) -> this.kit.probe.worker("w" + i)).toList();
 		Supervisor supervisor = this.kit
@@ -141,7 +128,7 @@ class RestartStormTest {
 		SupervisionKit.eventually()
 			.pollInSameThread()
 			.until(this.kit.runtime::processCount, (count) -> count == processesBefore);
-		Set<Thread> newThreads = platformThreads();
+		Set<Thread> newThreads = Threads.platformThreads();
 		newThreads.removeAll(threadsBefore);
 		assertThat(newThreads).isEmpty();
 	}
