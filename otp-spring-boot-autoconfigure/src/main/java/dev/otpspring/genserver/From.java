@@ -155,7 +155,7 @@ public final class From {
 	 * @return the reply, or for a stop request the server's {@link ExitReason}
 	 */
 	Object await(Scheduler scheduler, long deadline, boolean expectExit) {
-		BriefWait.until(this::isDone);
+		BriefWait.until(this::isDone, () -> this.server.runtime().isBusy(this.server));
 		for (;;) {
 			Object value = this.outcome;
 			if (value != null) {

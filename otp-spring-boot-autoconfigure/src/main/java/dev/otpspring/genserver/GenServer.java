@@ -95,7 +95,7 @@ public final class GenServer {
 			return new StartResult.Error(ExitReason.of(new AlreadyStarted(ex.holder())));
 		}
 		Watch watch = runtime.watch(pid, ack);
-		StartResult result = ack.await(runtime.scheduler(), runtime.deadlineAfter(options.initTimeout()));
+		StartResult result = ack.await(runtime, pid, runtime.deadlineAfter(options.initTimeout()));
 		watch.cancel();
 		if (result != null) {
 			return result;

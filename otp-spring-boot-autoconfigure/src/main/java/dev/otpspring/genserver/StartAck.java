@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.otpspring.process.BriefWait;
 import dev.otpspring.process.ExitListener;
 import dev.otpspring.process.ExitReason;
+import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.Scheduler;
 
@@ -47,8 +48,10 @@ final class StartAck implements ExitListener {
 	}
 
 	/** The outcome, or {@code null} if the deadline passed (or the starter was interrupted) first. */
-	StartResult await(Scheduler scheduler, long deadline) {
-		BriefWait.until(() -> this.result != null); // most inits are quick: no park, no timed wake-up
+	StartResult await(OtpRuntime runtime, Pid starting, long deadline) {
+		Scheduler scheduler = runtime.scheduler();
+		// Most inits are quick: no park, no timed wake-up.
+		BriefWait.until(() -> this.result != null, () -> runtime.isBusy(starting));
 		for (;;) {
 			StartResult outcome = this.result;
 			if (outcome != null) {

@@ -190,6 +190,11 @@ public final class OtpRuntime implements AutoCloseable {
 		return Optional.ofNullable(pid.cell.exitReason());
 	}
 
+	/** Whether a runner is handling {@code pid}'s messages right now: a hint for how to wait for it. */
+	public boolean isBusy(Pid pid) {
+		return pid.cell.status() == ProcessStatus.RUNNING;
+	}
+
 	/** Whether {@code pid} is still alive. */
 	public boolean isAlive(Pid pid) {
 		return pid.cell.isAlive();
