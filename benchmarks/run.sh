@@ -2,7 +2,7 @@
 # Runs the side-by-side benchmarks of issue #11 (this project vs Apache Pekko) and writes
 # benchmarks/RESULTS.md.
 #
-#   bash benchmarks/run.sh           # the whole suite: about 10 minutes on a busy 2-core machine
+#   bash benchmarks/run.sh           # the whole suite: about 12 minutes on a 2-core machine
 #   bash benchmarks/run.sh --quick   # a shape check of the harness (under 2 minutes); writes
 #                                    # benchmarks/target/RESULTS-quick.md and leaves RESULTS.md alone
 #
@@ -42,7 +42,7 @@ fi
 mem_jvm_args=(-Xms4g -Xmx4g)      # the same for both sides of workload 5
 restart_jvm_args=(-Xms1g -Xmx1g)  # the same for both sides of workload 6
 if [ "$mode" = quick ]; then
-  jmh_opts=(-wi 1 -w 1s -i 2 -r 1s)
+  jmh_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   idle_runs=1 idle_count=200000 restart_count=2000 restart_warmup=1000
   report=benchmarks/target/RESULTS-quick.md
 else

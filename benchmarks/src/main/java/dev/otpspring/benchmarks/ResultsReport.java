@@ -149,7 +149,10 @@ public final class ResultsReport {
 		line("Ratios are this project ÷ Pekko. For throughput (rows 1–4 and 7) higher is better and the target is "
 				+ "≥ 1.0×; ± is the JMH 99.9 % confidence interval, carried into the ratio. For restart latency lower "
 				+ "is better and the target is ≤ Pekko's; idle memory has an absolute target. \"Met\" is judged on "
-				+ "the point estimates: where a ratio's ± reaches across 1.0, this run cannot tell the sides apart.");
+				+ "the point estimates: where a ratio's ± reaches across 1.0, this run cannot tell the sides apart. "
+				+ "Message passing between virtual threads settles, per JVM, into a faster or a slower regime "
+				+ "(the cause is not pinned down yet); several forks average over it, and a wide ± on rows 2 "
+				+ "and 7 usually means the forks disagreed.");
 		line("");
 		workloads();
 		line("");
@@ -346,7 +349,7 @@ public final class ResultsReport {
 		String args = (jvmArgs instanceof List<?> list) ? String.join(" ", list.stream().map(String::valueOf).toList())
 				: "";
 		return this.jmhSettings.get("jmhVersion") + "; mode throughput, " + whole(this.jmhSettings.get("forks"))
-				+ " fork, " + whole(this.jmhSettings.get("threads")) + " thread, warm-up "
+				+ " forks (fresh JVMs, averaged), " + whole(this.jmhSettings.get("threads")) + " thread, warm-up "
 				+ whole(this.jmhSettings.get("warmupIterations")) + " × " + this.jmhSettings.get("warmupTime")
 				+ ", measurement " + whole(this.jmhSettings.get("measurementIterations")) + " × "
 				+ this.jmhSettings.get("measurementTime") + "; fork JVM options `" + args + "`";

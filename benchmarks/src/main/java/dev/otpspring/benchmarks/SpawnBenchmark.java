@@ -43,9 +43,9 @@ import dev.otpspring.process.Self;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 8, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 3, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class SpawnBenchmark {
 
 	static final int CHILDREN = 100_000;
