@@ -1,5 +1,9 @@
 package dev.otpspring.supervisor;
 
+import java.util.Collection;
+
+import dev.otpspring.process.OtpRuntime;
+
 /**
  * {@code count_children} (R8.6).
  *
@@ -9,4 +13,20 @@ package dev.otpspring.supervisor;
  * @param workers children of type worker
  */
 public record ChildCounts(int specs, int active, int supervisors, int workers) {
+
+	/** Counts a supervisor's children; run by the supervisor process, which owns them. */
+	static ChildCounts of(OtpRuntime runtime, Collection<Child> children) {
+		int active = 0;
+		int supervisors = 0;
+		for (Child child : children) {
+			if (child.isRunning() && runtime.isAlive(child.pid)) {
+				active++;
+			}
+			if (child.spec.type() == ChildType.SUPERVISOR) {
+				supervisors++;
+			}
+		}
+		return new ChildCounts(children.size(), active, supervisors, children.size() - supervisors);
+	}
+
 }

@@ -55,7 +55,7 @@ final class DynamicSupervisorServer implements GenServerBehaviour<DynamicSupervi
 			case StartChild start -> new Reply<>(startChild(state, start.spec()), state);
 			case TerminatePid terminate -> new Reply<>(terminateChild(state, terminate.pid()), state);
 			case WhichChildren which -> new Reply<>(whichChildren(state), state);
-			case CountChildren count -> new Reply<>(countChildren(state), state);
+			case CountChildren count -> new Reply<>(ChildCounts.of(state.runtime, state.children.values()), state);
 			case Info info -> new Reply<>(new SupervisorInfo(this.spec.name(), Self.pid(), null, true,
 					this.spec.maxRestarts(), this.spec.maxSeconds(), state.intensity.inWindow(), this.spec.maxChildren(),
 					whichChildren(state)), state);
@@ -152,20 +152,6 @@ final class DynamicSupervisorServer implements GenServerBehaviour<DynamicSupervi
 		List<ChildInfo> children = new ArrayList<>(state.children.size());
 		state.children.values().forEach((child) -> children.add(child.info(true)));
 		return children;
-	}
-
-	private static ChildCounts countChildren(State state) {
-		int active = 0;
-		int supervisors = 0;
-		for (Child child : state.children.values()) {
-			if (child.isRunning() && state.runtime.isAlive(child.pid)) {
-				active++;
-			}
-			if (child.spec.type() == ChildType.SUPERVISOR) {
-				supervisors++;
-			}
-		}
-		return new ChildCounts(state.children.size(), active, supervisors, state.children.size() - supervisors);
 	}
 
 	/** R7.6: every child gets its exit signal at once; the waits overlap. */

@@ -171,7 +171,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 			case RestartChild restart -> new Reply<>(restartChild(state, restart.id()), state);
 			case DeleteChild delete -> new Reply<>(deleteChild(state, delete.id()), state);
 			case WhichChildren which -> new Reply<>(whichChildren(state), state);
-			case CountChildren count -> new Reply<>(countChildren(state), state);
+			case CountChildren count -> new Reply<>(ChildCounts.of(state.runtime, state.children), state);
 			case Info info -> new Reply<>(new SupervisorInfo(this.spec.name(), Self.pid(), this.spec.strategy(), false,
 					this.spec.maxRestarts(), this.spec.maxSeconds(), state.intensity.inWindow(),
 					DynamicSupervisorSpec.UNLIMITED, whichChildren(state)), state);
@@ -249,20 +249,6 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 
 	private static List<ChildInfo> whichChildren(State state) {
 		return state.children.reversed().stream().map((child) -> child.info(false)).toList(); // R8.5
-	}
-
-	private static ChildCounts countChildren(State state) {
-		int active = 0;
-		int supervisors = 0;
-		for (Child child : state.children) {
-			if (child.isRunning() && state.runtime.isAlive(child.pid)) {
-				active++;
-			}
-			if (child.spec.type() == ChildType.SUPERVISOR) {
-				supervisors++;
-			}
-		}
-		return new ChildCounts(state.children.size(), active, supervisors, state.children.size() - supervisors);
 	}
 
 	/** R3.4, R7.1: stop every running child, one at a time, in reverse start order. */
