@@ -32,7 +32,6 @@ public final class From {
 
 	private static final Object ABANDONED = new Object();
 
-
 	static {
 		try {
 			OUTCOME = MethodHandles.lookup().findVarHandle(From.class, "outcome", Object.class);
@@ -136,18 +135,16 @@ public final class From {
 	}
 
 	private void settle(Object value) {
+		if (value == TIMED_OUT) {
+			this.future.completeExceptionally(new CallTimeoutException(this.addressed, this.request, this.timeout));
+			return;
+		}
 		try {
-			this.future.complete((value == TIMED_OUT)
-					? failWith(new CallTimeoutException(this.addressed, this.request, this.timeout))
-					: decode(value, false));
+			this.future.complete(decode(value, false));
 		}
 		catch (CallException ex) {
 			this.future.completeExceptionally(ex);
 		}
-	}
-
-	private static Object failWith(CallException ex) {
-		throw ex;
 	}
 
 	/**

@@ -141,7 +141,7 @@ public final class OtpRuntime implements AutoCloseable {
 			throw new NoProcessException(to, "send " + message.getClass().getName());
 		}
 		if (cell == null || !cell.offer(message)) {
-			deadLetter(message);
+			deadLetters(1);
 			return false;
 		}
 		return true;
@@ -254,7 +254,7 @@ public final class OtpRuntime implements AutoCloseable {
 		return this.scheduler.schedule(delay.toNanos(), () -> {
 			ProcessCell cell = resolveCell(to);
 			if (cell == null || !cell.offer(message)) {
-				deadLetter(message);
+				deadLetters(1);
 			}
 		});
 	}
@@ -384,10 +384,6 @@ public final class OtpRuntime implements AutoCloseable {
 		if (count > 0) {
 			this.messages.add(count);
 		}
-	}
-
-	void deadLetter(Object message) {
-		this.deadLetters.increment();
 	}
 
 	static ProcessCell resolveCell(ProcessRef ref) {

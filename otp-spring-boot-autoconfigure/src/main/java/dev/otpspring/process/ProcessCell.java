@@ -289,7 +289,7 @@ final class ProcessCell implements Runnable {
 			accepted();
 		}
 		else {
-			this.runtime.deadLetter(message);
+			this.runtime.deadLetters(1);
 		}
 	}
 
