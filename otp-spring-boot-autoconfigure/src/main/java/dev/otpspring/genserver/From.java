@@ -77,6 +77,11 @@ public final class From {
 		this.caller = caller;
 		this.future = future;
 		this.waiter = (future == null) ? Thread.currentThread() : null;
+		if (future == null && !timeout.isPositive()) {
+			// No time to wait: the call times out at once (R11.3), however fast the server is; it
+			// still gets the request, and its reply is dropped.
+			this.outcome = TIMED_OUT;
+		}
 	}
 
 	/**
@@ -175,6 +180,9 @@ public final class From {
 	}
 
 	private Object decode(Object value, boolean expectExit) {
+		if (value == TIMED_OUT) {
+			throw new CallTimeoutException(this.addressed, this.request, this.timeout);
+		}
 		if (value instanceof Exited exited) {
 			if (expectExit) {
 				return exited.reason();

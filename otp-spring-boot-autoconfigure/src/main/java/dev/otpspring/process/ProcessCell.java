@@ -2,6 +2,7 @@ package dev.otpspring.process;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Exit</b> happens once, at the compare-and-set of {@code exitReason}. It may be caused by
  * the runner (a crash, a stop) or by another thread (a kill or a link). The exiting thread
- * unregisters the name, closes the mailbox (releasing callers still waiting on it), and then
- * signals links and observers. A runner busy in a handler when killed is interrupted and left
+ * unregisters the name, closes the mailbox, signals links, and only then releases the callers
+ * still waiting on it and tells observers. A runner busy in a handler when killed is interrupted and left
  * to finish as a zombie whose sends are dropped: the JVM cannot pre-empt it (SEMANTICS §5).
  * <p>
  * <b>Locking.</b> {@code synchronized (this)} guards only {@link Relations} and the registered
@@ -346,9 +347,10 @@ final class ProcessCell implements Runnable {
 		if (name != null) {
 			this.runtime.registry().remove(name, this); // before any DOWN is seen (R15.3)
 		}
+		List<ExpectsReply> waiting = new ArrayList<>();
 		long unread = this.mailbox.close((message) -> {
 			if (message instanceof ExpectsReply request) {
-				request.receiverExited(this.pid, reason);
+				waiting.add(request);
 			}
 		});
 		Thread busy = this.runner;
@@ -366,20 +368,36 @@ final class ProcessCell implements Runnable {
 			this.body = null;
 		}
 		this.runtime.deadLetters(unread);
-		if (ended != null) {
-			for (MonitorRef held : ended.monitors()) {
-				held.target().cell.removeObserver(held); // as Erlang does: a dead process monitors nothing
+		if (ended == null) {
+			if (!waiting.isEmpty()) {
+				// A notice, so that inside a cascade it still waits for the link signals queued there.
+				ExitCascade.notice(() -> releaseCallers(waiting, reason));
 			}
-			ExitCascade.of(() -> {
-				for (ProcessCell linked : ended.links()) {
-					ExitCascade.signal(() -> linked.exitSignal(this, reason, true));
-				}
-				for (ExitObserver observer : ended.observers()) {
-					ExitCascade.notice(() -> notify(observer, reason));
-				}
-			});
+			return true;
 		}
+		for (MonitorRef held : ended.monitors()) {
+			held.target().cell.removeObserver(held); // as Erlang does: a dead process monitors nothing
+		}
+		ExitCascade.of(() -> {
+			for (ProcessCell linked : ended.links()) {
+				ExitCascade.signal(() -> linked.exitSignal(this, reason, true));
+			}
+			// Callers are released only after the link signals: a linked caller that does not trap
+			// exits must die through the link, not catch the call's failure first (R11.4).
+			if (!waiting.isEmpty()) {
+				ExitCascade.notice(() -> releaseCallers(waiting, reason));
+			}
+			for (ExitObserver observer : ended.observers()) {
+				ExitCascade.notice(() -> notify(observer, reason));
+			}
+		});
 		return true;
+	}
+
+	private void releaseCallers(List<ExpectsReply> waiting, ExitReason reason) {
+		for (ExpectsReply request : waiting) {
+			request.receiverExited(this.pid, reason);
+		}
 	}
 
 	/**

@@ -241,4 +241,16 @@ class AgentTest {
 		assertThat(parent.expect(Exit.class)).isEqualTo(new Exit(agent, ExitReason.KILLED));
 	}
 
+	// R11.3, R14.2: an agent's get is a call like any other
+	@Test
+	void aGetWithTimeoutZeroTimesOutAtOnceAndTheAgentLivesOn() {
+		for (int i = 0; i < 200; i++) {
+			Agent<List<String>> agent = startList();
+
+			assertThatThrownBy(() -> agent.get(List::size, Duration.ZERO)).isInstanceOf(CallTimeoutException.class);
+			assertThat(agent.<Integer>get(List::size)).isZero();
+			agent.stop();
+		}
+	}
+
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.otpspring.process.Down;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.ExitRecorder;
 import dev.otpspring.process.Gate;
@@ -357,6 +358,34 @@ class GenServerCallTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new AssertionError(ex);
+		}
+	}
+
+	// R11.4, R13.1: many rounds, as the caller used to be released before the link signal went out
+	@Test
+	void aLinkedCallerThatCatchesTheServersCrashStillDiesThroughTheLink() {
+		TestProbe observer = TestProbe.spawn(this.runtime);
+		TestServer.CallStep crash = (from, state) -> {
+			throw new IllegalStateException("boom");
+		};
+		for (int i = 0; i < 200; i++) {
+			Pid server = TestServer.create().start(this.runtime);
+			Pid caller = this.runtime.spawn(() -> (go) -> {
+				Self.link(server);
+				try {
+					GenServer.call(server, crash, LONG);
+				}
+				catch (ProcessExitException ex) {
+					this.runtime.send(observer.pid(), "caught the crash and lived on");
+				}
+			});
+			observer.monitor(caller);
+			this.runtime.send(caller, "go");
+
+			Down down = observer.expect(Down.class);
+			assertThat(down.pid()).isEqualTo(caller);
+			assertThat(down.reason()).isInstanceOfSatisfying(ExitReason.Crash.class,
+					(reason) -> assertThat(reason.cause()).hasMessage("boom"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import dev.otpspring.process.Pid;
 import dev.otpspring.process.TestProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * R11.3: call timeouts, on a {@link ManualScheduler}: a call times out exactly when the test
@@ -137,6 +139,24 @@ class GenServerCallTimeoutTest {
 		assertThat(interruptKept).succeedsWithin(TestProbe.TIMEOUT).isEqualTo(true);
 		gate.open();
 		assertThat(GenServer.call(server, "next")).isEqualTo("next");
+	}
+
+	// R11.3
+	@Test
+	void aCallWithTimeoutZeroTimesOutAtOnceWhileTheServerStillHandlesTheRequest() throws InterruptedException {
+		BlockingQueue<Object> handled = new LinkedBlockingQueue<>();
+		TestServer.CallStep answer = (from, state) -> {
+			handled.add(from);
+			return new Reply<>("answer", state);
+		};
+		// A fresh server each time, as the first call to a server is the one a brief spin would catch.
+		for (int i = 0; i < 200; i++) {
+			Pid server = TestServer.create().start(this.runtime);
+
+			assertThatThrownBy(() -> GenServer.call(server, answer, Duration.ZERO))
+				.isInstanceOf(CallTimeoutException.class);
+			assertThat(handled.poll(5, TimeUnit.SECONDS)).as("the server still handles the request").isNotNull();
+		}
 	}
 
 }
