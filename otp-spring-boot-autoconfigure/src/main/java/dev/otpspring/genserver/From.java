@@ -12,6 +12,7 @@ import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.ProcessRef;
 import dev.otpspring.process.Scheduler;
+import dev.otpspring.process.Self;
 import dev.otpspring.process.Watch;
 
 /**
@@ -89,6 +90,9 @@ public final class From {
 	 * @param reply the answer; may be {@code null}
 	 */
 	public void reply(Object reply) {
+		if (Self.isZombie()) {
+			return; // like its sends: an exited process answers nobody, its callers are told it exited
+		}
 		complete((reply != null) ? reply : NULL_REPLY);
 	}
 

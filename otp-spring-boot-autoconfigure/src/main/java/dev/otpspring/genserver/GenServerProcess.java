@@ -74,7 +74,7 @@ final class GenServerProcess<S> implements MessageHandler {
 		catch (Throwable ex) {
 			ExitReason reason = ExitReason.crash(ex);
 			report(reason, ex, null);
-			failStart(new StartResult.Error(reason), reason);
+			exitFromInit(reason);
 			return this;
 		}
 		switch (result) {
@@ -88,7 +88,7 @@ final class GenServerProcess<S> implements MessageHandler {
 				if (!stop.reason().isNormalLike()) {
 					report(stop.reason(), null, null);
 				}
-				failStart(new StartResult.Error(stop.reason()), stop.reason());
+				exitFromInit(stop.reason());
 			}
 			case Init.Error<S> error -> failStart(new StartResult.Error(asReason(error.reason())), ExitReason.NORMAL);
 		}
@@ -96,8 +96,24 @@ final class GenServerProcess<S> implements MessageHandler {
 	}
 
 	/**
-	 * Releases the name, then the starter, then exits. Modern OTP: a failed start is a value for
-	 * the starter, so the link is removed first and the starter is not killed.
+	 * {@code init} raised or returned stop: the process exits with that reason like any other, so
+	 * a linked starter that does not trap exits dies with it, as in OTP (R6.5). A starter that
+	 * lives on learns the reason once the exit is seen, not before: told earlier, a starter about
+	 * to die could act on the answer first.
+	 */
+	private void exitFromInit(ExitReason reason) {
+		if (isZombie()) {
+			return; // killed by the init timeout: the starter already gave up
+		}
+		this.ack.answerOnExit(new StartResult.Error(reason));
+		this.ack = null;
+		Self.exit(reason);
+	}
+
+	/**
+	 * {@code init} returned ignore or error: releases the name, then the starter, then exits
+	 * normally. Modern OTP (26+): such a failed start is a value for the starter, so the link is
+	 * removed first and even a trapping starter sees no exit.
 	 */
 	private void failStart(StartResult result, ExitReason exit) {
 		if (isZombie()) {

@@ -13,7 +13,8 @@ import dev.otpspring.process.Scheduler;
 
 /**
  * The starter's side of a synchronous start: {@code init} completes it from inside the new
- * process; if the process dies before that (killed during {@code init}), the watch completes it.
+ * process when it succeeds, ignores or returns an error; when the process exits instead ({@code
+ * init} raised, returned stop, or was killed), the watch completes it.
  */
 final class StartAck implements ExitListener {
 
@@ -36,15 +37,27 @@ final class StartAck implements ExitListener {
 	@SuppressWarnings("unused") // accessed through RESULT
 	private volatile StartResult result;
 
+	private volatile StartResult onExit;
+
 	void complete(StartResult outcome) {
 		if (RESULT.compareAndSet(this, null, outcome)) {
 			LockSupport.unpark(this.starter);
 		}
 	}
 
+	/**
+	 * What {@code init} says just before it exits: the starter gets it when the exit is seen, so
+	 * a starter linked to the process is hit by the exit signal first (R6.5).
+	 */
+	void answerOnExit(StartResult outcome) {
+		this.onExit = outcome;
+	}
+
 	@Override
 	public void exited(Pid pid, ExitReason reason) {
-		complete(new StartResult.Error(reason));
+		StartResult answer = this.onExit;
+		// The answer wins over the reason the watch reports: a watch set up after the exit says noproc.
+		complete((answer != null) ? answer : new StartResult.Error(reason));
 	}
 
 	/** The outcome, or {@code null} if the deadline passed (or the starter was interrupted) first. */

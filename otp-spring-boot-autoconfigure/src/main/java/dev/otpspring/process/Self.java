@@ -36,6 +36,16 @@ public final class Self {
 		return ProcessCell.current() != null;
 	}
 
+	/**
+	 * Whether the calling thread runs a process that has already exited: a zombie, killed or
+	 * signalled while in a handler, that the JVM cannot stop at once. What it still does is void
+	 * (SEMANTICS §5): its sends and replies are dropped. False outside processes.
+	 */
+	public static boolean isZombie() {
+		ProcessCell cell = ProcessCell.current();
+		return cell != null && !cell.isAlive();
+	}
+
 	/** The Pid of the calling process, or {@code null} when the caller is a plain thread. */
 	public static Pid pidOrNull() {
 		ProcessCell cell = ProcessCell.current();

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.otpspring.process.Down;
 import dev.otpspring.process.Exit;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.ExitRecorder;
@@ -126,10 +127,18 @@ class GenServerStartTest {
 		assertThat(server.terminations()).isEmpty();
 	}
 
-	// R10.1, modern OTP: a failed start never kills the linked starter
+	static Stream<Arguments> sparingInits() {
+		return failingInits().filter((init) -> init.get()[0].equals("ignore") || init.get()[0].equals("error"));
+	}
+
+	static Stream<Arguments> exitingInits() {
+		return failingInits().filter((init) -> init.get()[0].equals("stop") || init.get()[0].equals("throw"));
+	}
+
+	// R6.5: ignore exits normal; error is OTP 26's failed start that spares the starter
 	@ParameterizedTest(name = "init {0}")
-	@MethodSource("failingInits")
-	void aFailedStartLinkLeavesANonTrappingStarterAlive(String kind, TestServer.InitStep init)
+	@MethodSource("sparingInits")
+	void aStartLinkFailingWithIgnoreOrErrorLeavesANonTrappingStarterAlive(String kind, TestServer.InitStep init)
 			throws InterruptedException {
 		TestProbe starter = TestProbe.spawn(this.runtime);
 
@@ -141,10 +150,10 @@ class GenServerStartTest {
 		starter.expectNoMessage();
 	}
 
-	// R10.1, modern OTP
+	// R6.5 (OTP 26): the link is gone before the exit, so even a trapping starter sees none
 	@ParameterizedTest(name = "init {0}")
-	@MethodSource("failingInits")
-	void aFailedStartLinkSendsNoExitToATrappingStarter(String kind, TestServer.InitStep init)
+	@MethodSource("sparingInits")
+	void aStartLinkFailingWithIgnoreOrErrorSendsNoExitToATrappingStarter(String kind, TestServer.InitStep init)
 			throws InterruptedException {
 		TestProbe starter = TestProbe.spawnTrapping(this.runtime);
 
@@ -152,6 +161,43 @@ class GenServerStartTest {
 		initExit().reason();
 
 		starter.expectNoMessage();
+	}
+
+	// R6.5: stop or a raise in init exits the process, and the link takes the starter with it
+	// before it can use the answer
+	@ParameterizedTest(name = "init {0}")
+	@MethodSource("exitingInits")
+	void aStartLinkWhoseInitStopsOrRaisesKillsANonTrappingStarter(String kind, TestServer.InitStep init)
+			throws InterruptedException {
+		TestProbe observer = TestProbe.spawn(this.runtime);
+		Pid starter = this.runtime.spawn(() -> (go) -> {
+			StartResult result = GenServer.startLink(TestServer.withInit(recordingExit(init)));
+			this.runtime.send(observer.pid(), "starter lived on with " + result);
+		});
+		observer.monitor(starter);
+
+		this.runtime.send(starter, "go");
+		ExitReason initReason = initExit().reason();
+
+		Down down = observer.expect(Down.class);
+		assertThat(down.pid()).isEqualTo(starter);
+		assertThat(down.reason()).isEqualTo(initReason);
+		observer.expectNoMessage();
+	}
+
+	// R6.5: a trapping starter gets both the error and the exit message
+	@ParameterizedTest(name = "init {0}")
+	@MethodSource("exitingInits")
+	void aStartLinkWhoseInitStopsOrRaisesGivesATrappingStarterTheErrorAndAnExit(String kind,
+			TestServer.InitStep init) throws InterruptedException {
+		TestProbe starter = TestProbe.spawnTrapping(this.runtime);
+
+		StartResult result = starter.inside(() -> GenServer.startLink(TestServer.withInit(recordingExit(init))));
+		ExitReason initReason = initExit().reason();
+
+		assertThat(result).isEqualTo(new StartResult.Error(initReason));
+		Exit exit = starter.expect(Exit.class);
+		assertThat(exit.reason()).isEqualTo(initReason);
 	}
 
 	@Test

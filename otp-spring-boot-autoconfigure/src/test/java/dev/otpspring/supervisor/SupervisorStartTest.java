@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.otpspring.genserver.AlreadyStarted;
 import dev.otpspring.genserver.StartResult;
+import dev.otpspring.process.Down;
+import dev.otpspring.process.Exit;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
+import dev.otpspring.process.TestProbe;
 
 import static dev.otpspring.supervisor.ChildProbe.Outcome.FAIL_INIT;
 import static dev.otpspring.supervisor.ChildProbe.Outcome.IGNORE;
@@ -119,21 +122,38 @@ class SupervisorStartTest {
 		});
 	}
 
+	// R6.4, R6.5: the supervisor exits {shutdown, {failed_to_start_child, ...}}, and the link takes a
+	// non-trapping starter with it
 	@Test
-	void failedStartDoesNotKillTheLinkedStarter() {
+	void failedStartKillsTheLinkedStarter() {
 		this.probe.script("c", FAIL_INIT);
-		CompletableFuture<StartResult> result = new CompletableFuture<>();
-		Pid starter = this.kit.runtime.spawn(() -> {
-			result.complete(Supervisor.startLink(abcd()));
-			return (message) -> {
-			};
+		TestProbe observer = TestProbe.spawn(this.kit.runtime);
+		Pid starter = this.kit.runtime.spawn(() -> (go) -> {
+			StartResult result = Supervisor.startLink(abcd());
+			this.kit.runtime.send(observer.pid(), "starter lived on with " + result);
 		});
+		observer.monitor(starter);
 
-		// design (OTP 26, R6.5 note): the error is a value; the non-trapping starter lives on
-		assertThat(await(result)).isInstanceOf(StartResult.Error.class);
-		Pid failedSupervisor = this.kit.events.await(SupervisorEvent.StartFailed.class, (failed) -> true).supervisor().pid();
-		this.kit.awaitExit(failedSupervisor);
-		assertThat(this.kit.runtime.isAlive(starter)).isTrue();
+		this.kit.runtime.send(starter, "go");
+
+		Down down = observer.expect(Down.class);
+		assertThat(down.pid()).isEqualTo(starter);
+		assertThat(down.reason())
+			.isEqualTo(ExitReason.shutdown(new FailedToStartChild("c", ChildProbe.initFailure("c"))));
+		observer.expectNoMessage();
+	}
+
+	// R6.5: a trapping starter gets the error as a value and the supervisor's exit as a message
+	@Test
+	void failedStartGivesATrappingStarterTheErrorAndAnExit() {
+		this.probe.script("c", FAIL_INIT);
+		TestProbe starter = TestProbe.spawnTrapping(this.kit.runtime);
+
+		StartResult result = starter.inside(() -> Supervisor.startLink(abcd()));
+
+		ExitReason expected = ExitReason.shutdown(new FailedToStartChild("c", ChildProbe.initFailure("c")));
+		assertThat(result).isEqualTo(new StartResult.Error(expected));
+		assertThat(starter.expect(Exit.class).reason()).isEqualTo(expected);
 	}
 
 	@Test
