@@ -80,7 +80,9 @@ public final class OtpTestKit implements BeforeEachCallback, AfterEachCallback, 
 
 	/**
 	 * The current test's clock: {@code clock().advance(Duration.ofSeconds(5))} fires the timers
-	 * due within five seconds, on the calling thread.
+	 * due within five seconds, on the calling thread. A process that re-arms its timer when it
+	 * handles a tick has not done so yet when {@code advance} returns: advance one period at a
+	 * time, with a call to the process in between.
 	 * @throws IllegalStateException if this kit runs on the system clock
 	 */
 	public ManualScheduler clock() {
