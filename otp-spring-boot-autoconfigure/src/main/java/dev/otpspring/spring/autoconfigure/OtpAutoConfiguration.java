@@ -1,5 +1,6 @@
 package dev.otpspring.spring.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,8 +30,11 @@ public final class OtpAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	OtpRuntime otpRuntime(OtpProperties properties) {
-		return OtpRuntime.builder().logStateInCrashReports(properties.getCrashReports().isIncludeState()).build();
+	OtpRuntime otpRuntime(OtpProperties properties, ObjectProvider<OtpRuntimeCustomizer> customizers) {
+		OtpRuntime.Builder builder = OtpRuntime.builder()
+			.logStateInCrashReports(properties.getCrashReports().isIncludeState());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	@Bean
