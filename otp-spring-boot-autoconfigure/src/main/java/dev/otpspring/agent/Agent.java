@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.agent.AgentServer.Get;
 import dev.otpspring.agent.AgentServer.GetAndUpdateRequest;
 import dev.otpspring.agent.AgentServer.Update;
@@ -68,7 +70,7 @@ public final class Agent<T> {
 	}
 
 	/** {@link #get(Function, Duration)} with the default timeout of 5 seconds. */
-	public <R> R get(Function<? super T, ? extends R> function) {
+	public <R extends @Nullable Object> R get(Function<? super T, ? extends R> function) {
 		return get(function, GenServer.DEFAULT_TIMEOUT);
 	}
 
@@ -79,7 +81,7 @@ public final class Agent<T> {
 	 * @throws CallTimeoutException if no answer came in time
 	 */
 	@SuppressWarnings("unchecked")
-	public <R> R get(Function<? super T, ? extends R> function, Duration timeout) {
+	public <R extends @Nullable Object> R get(Function<? super T, ? extends R> function, Duration timeout) {
 		return (R) GenServer.call(this.ref, new Get<>(checked(function)), timeout);
 	}
 
@@ -97,7 +99,7 @@ public final class Agent<T> {
 	}
 
 	/** {@link #getAndUpdate(Function, Duration)} with the default timeout of 5 seconds. */
-	public <R> R getAndUpdate(Function<? super T, GetAndUpdate<R, T>> function) {
+	public <R extends @Nullable Object> R getAndUpdate(Function<? super T, GetAndUpdate<R, T>> function) {
 		return getAndUpdate(function, GenServer.DEFAULT_TIMEOUT);
 	}
 
@@ -106,7 +108,8 @@ public final class Agent<T> {
 	 * value. A {@code null} result crashes the agent, as a bad return value does in Elixir.
 	 */
 	@SuppressWarnings("unchecked")
-	public <R> R getAndUpdate(Function<? super T, GetAndUpdate<R, T>> function, Duration timeout) {
+	public <R extends @Nullable Object> R getAndUpdate(Function<? super T, GetAndUpdate<R, T>> function,
+			Duration timeout) {
 		return (R) GenServer.call(this.ref, new GetAndUpdateRequest<>(checked(function)), timeout);
 	}
 

@@ -1,5 +1,7 @@
 package dev.otpspring.agent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the function given to {@link Agent#getAndUpdate} returns: the value for the caller and the
  * agent's new state — Elixir's {@code {reply, new_state}} tuple.
@@ -9,5 +11,5 @@ package dev.otpspring.agent;
  * @param <R> the type of the reply
  * @param <T> the type of the state
  */
-public record GetAndUpdate<R, T>(R reply, T newState) {
+public record GetAndUpdate<R extends @Nullable Object, T>(R reply, T newState) {
 }

@@ -2,6 +2,8 @@ package dev.otpspring.genserver;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.OtpException;
 import dev.otpspring.process.ProcessRef;
 
@@ -17,7 +19,8 @@ public abstract class CallException extends OtpException {
 
 	private final Duration timeout;
 
-	protected CallException(String problem, ProcessRef server, Object request, Duration timeout, Throwable cause) {
+	protected CallException(String problem, ProcessRef server, Object request, Duration timeout,
+			@Nullable Throwable cause) {
 		super(problem + " (call " + describe(request) + " to " + server + ", timeout " + format(timeout) + ")", cause);
 		this.server = server;
 		this.request = request;

@@ -1,5 +1,7 @@
 package dev.otpspring.genserver;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.ProcessRef;
 
 /**
@@ -18,6 +20,6 @@ public interface CallObserver {
 	 * @param durationNanos how long the call took
 	 * @param failure the exception the caller got, or {@code null} if it got a reply
 	 */
-	void callCompleted(ProcessRef server, Object request, long durationNanos, RuntimeException failure);
+	void callCompleted(ProcessRef server, Object request, long durationNanos, @Nullable RuntimeException failure);
 
 }

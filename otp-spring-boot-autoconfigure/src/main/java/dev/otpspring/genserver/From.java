@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.BriefWait;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.OtpRuntime;
@@ -56,7 +58,7 @@ public final class From {
 	private final Thread waiter;
 
 	/** The caller's future for {@code callAsync}; {@code null} for a blocking {@code call}. */
-	private final CompletableFuture<Object> future;
+	private final @Nullable CompletableFuture<@Nullable Object> future;
 
 	@SuppressWarnings("unused") // accessed through OUTCOME
 	private volatile Object outcome;
@@ -70,7 +72,7 @@ public final class From {
 
 	/** For an asynchronous call: the outcome completes {@code future}. */
 	From(Pid server, ProcessRef addressed, Object request, Duration timeout, Pid caller,
-			CompletableFuture<Object> future) {
+			@Nullable CompletableFuture<@Nullable Object> future) {
 		this.server = server;
 		this.addressed = addressed;
 		this.request = request;
@@ -89,7 +91,7 @@ public final class From {
 	 * Answers the call. Always succeeds, even when the caller has stopped waiting (R11.6).
 	 * @param reply the answer; may be {@code null}
 	 */
-	public void reply(Object reply) {
+	public void reply(@Nullable Object reply) {
 		if (Self.isZombie()) {
 			return; // like its sends: an exited process answers nobody, its callers are told it exited
 		}
@@ -97,7 +99,7 @@ public final class From {
 	}
 
 	/** The calling process, or {@code null} when the caller is a plain thread. */
-	public Pid caller() {
+	public @Nullable Pid caller() {
 		return this.caller;
 	}
 

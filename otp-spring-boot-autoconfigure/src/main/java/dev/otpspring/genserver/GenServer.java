@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,7 @@ public final class GenServer {
 	// ---- call and cast ------------------------------------------------------------------------------
 
 	/** {@link #call(ProcessRef, Object, Duration)} with the default timeout of 5 seconds. */
-	public static Object call(ProcessRef server, Object request) {
+	public static @Nullable Object call(ProcessRef server, Object request) {
 		return call(server, request, DEFAULT_TIMEOUT);
 	}
 
@@ -123,7 +124,7 @@ public final class GenServer {
 	 * dropped (R11.3)
 	 * @throws CallingSelfException if a server calls itself
 	 */
-	public static Object call(ProcessRef server, Object request, Duration timeout) {
+	public static @Nullable Object call(ProcessRef server, Object request, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
 		Objects.requireNonNull(request, "request must not be null");
 		Objects.requireNonNull(timeout, "timeout must not be null");
@@ -193,7 +194,7 @@ public final class GenServer {
 	 * stopped); nothing is sent then
 	 * @throws MailboxFullException if the server's bounded mailbox is full
 	 */
-	public static CompletableFuture<Object> callAsync(ProcessRef server, Object request, Duration timeout) {
+	public static CompletableFuture<@Nullable Object> callAsync(ProcessRef server, Object request, Duration timeout) {
 		Objects.requireNonNull(server, "server must not be null");
 		Objects.requireNonNull(request, "request must not be null");
 		Objects.requireNonNull(timeout, "timeout must not be null");
@@ -202,7 +203,7 @@ public final class GenServer {
 			return CompletableFuture.failedFuture(new NoProcessException(server, describeCall(request, timeout)));
 		}
 		OtpRuntime runtime = pid.runtime();
-		CompletableFuture<Object> future = new CompletableFuture<>();
+		CompletableFuture<@Nullable Object> future = new CompletableFuture<>();
 		From from = new From(pid, server, request, timeout, Self.pidOrNull(), future);
 		CallObserver[] observers = CallObservers.of(runtime).current();
 		if (observers.length > 0) {

@@ -3,6 +3,8 @@ package dev.otpspring.genserver;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.MailboxLimits;
 
 /**
@@ -18,7 +20,7 @@ import dev.otpspring.process.MailboxLimits;
  * and the start fails with {@code timeout} (R10.2). Default: unlimited, as in OTP
  * @param mailbox limits on its mailbox; unbounded by default, as in OTP
  */
-public record GenServerOptions(Object name, Duration initTimeout, MailboxLimits mailbox) {
+public record GenServerOptions(@Nullable Object name, Duration initTimeout, MailboxLimits mailbox) {
 
 	/** The longest timeout, treated as "wait forever". */
 	public static final Duration INFINITY = Duration.ofSeconds(Long.MAX_VALUE);

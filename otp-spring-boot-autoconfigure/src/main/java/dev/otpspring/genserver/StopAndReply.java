@@ -2,6 +2,8 @@ package dev.otpspring.genserver;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.ExitReason;
 
 /**
@@ -13,7 +15,7 @@ import dev.otpspring.process.ExitReason;
  * @param state the state handed to {@code terminate}
  * @param <S> the type of the server's state
  */
-public record StopAndReply<S>(ExitReason reason, Object reply, S state) implements CallResult<S> {
+public record StopAndReply<S>(ExitReason reason, @Nullable Object reply, S state) implements CallResult<S> {
 
 	public StopAndReply {
 		Objects.requireNonNull(reason, "reason must not be null");

@@ -1,5 +1,7 @@
 package dev.otpspring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An exit signal turned into a message, received by a process that traps exits (R13.1): the
  * Java form of {@code {'EXIT', from, reason}}.
@@ -8,5 +10,5 @@ package dev.otpspring.process;
  * {@link OtpRuntime#exit} was called from outside any process
  * @param reason the exit reason
  */
-public record Exit(Pid from, ExitReason reason) {
+public record Exit(@Nullable Pid from, ExitReason reason) {
 }

@@ -1,5 +1,7 @@
 package dev.otpspring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message was refused because the receiver's bounded mailbox is full. Mailboxes are unbounded
  * by default, as in OTP; a capacity is an opt-in back-pressure limit per process.
@@ -8,7 +10,7 @@ public class MailboxFullException extends OtpException {
 
 	private final transient Pid process;
 
-	public MailboxFullException(Pid process, Object name, Object message) {
+	public MailboxFullException(Pid process, @Nullable Object name, Object message) {
 		super("The mailbox of " + process + ((name != null) ? " (" + name + ")" : "") + " is full; refused "
 				+ message.getClass().getName());
 		this.process = process;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A set of processes with their registry and timers: the Java counterpart of an Erlang node.
  * <p>
@@ -178,7 +180,7 @@ public final class OtpRuntime implements AutoCloseable {
 	}
 
 	/** The process whose reply {@code pid} is blocked on in a call, or {@code null}: a cheap read for diagnostics. */
-	public Pid awaiting(Pid pid) {
+	public @Nullable Pid awaiting(Pid pid) {
 		return pid.cell.awaiting();
 	}
 
@@ -224,7 +226,7 @@ public final class OtpRuntime implements AutoCloseable {
 	}
 
 	/** The live process registered under {@code name}, or {@code null}; never a dead Pid. */
-	public Pid whereis(Object name) {
+	public @Nullable Pid whereis(Object name) {
 		Objects.requireNonNull(name, "name must not be null");
 		ProcessCell cell = this.registry.lookup(name);
 		return (cell != null) ? cell.pid : null;

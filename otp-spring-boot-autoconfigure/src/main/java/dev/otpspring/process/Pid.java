@@ -2,6 +2,8 @@ package dev.otpspring.process;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The identity of one process: opaque, unique within the JVM and never reused.
  * <p>
@@ -39,7 +41,7 @@ public final class Pid implements ProcessRef, Comparable<Pid> {
 	}
 
 	@Override
-	public Pid whereis() {
+	public @Nullable Pid whereis() {
 		return this.cell.isAlive() ? this : null;
 	}
 

@@ -2,6 +2,8 @@ package dev.otpspring.process;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of one process, from {@link OtpRuntime#info}: the data behind the Actuator view.
  *
@@ -15,8 +17,8 @@ import java.util.List;
  * @param observers monitors and watches on it
  * @param awaiting the process whose reply it is blocked on in a call, or {@code null}
  */
-public record ProcessInfo(Pid pid, Object registeredName, ProcessStatus status, int mailboxDepth,
-		long messagesProcessed, boolean trapsExits, List<Pid> links, int observers, Pid awaiting) {
+public record ProcessInfo(Pid pid, @Nullable Object registeredName, ProcessStatus status, int mailboxDepth,
+		long messagesProcessed, boolean trapsExits, List<Pid> links, int observers, @Nullable Pid awaiting) {
 
 	/** Whether the process was alive when the snapshot was taken. */
 	public boolean alive() {

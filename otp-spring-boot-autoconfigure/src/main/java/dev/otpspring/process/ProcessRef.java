@@ -1,5 +1,7 @@
 package dev.otpspring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something a message can be addressed to: a {@link Pid}, or a {@link RegisteredName} that is
  * resolved again on every use (so it follows a service across restarts).
@@ -13,6 +15,6 @@ public sealed interface ProcessRef permits Pid, RegisteredName {
 	 * The live process this reference points at right now, or {@code null} if there is none.
 	 * Never returns the Pid of a process that has already exited.
 	 */
-	Pid whereis();
+	@Nullable Pid whereis();
 
 }

@@ -2,6 +2,8 @@ package dev.otpspring.process;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A reference by registered name, looked up on every use.
  * <p>
@@ -20,7 +22,7 @@ public record RegisteredName(OtpRuntime runtime, Object name) implements Process
 	}
 
 	@Override
-	public Pid whereis() {
+	public @Nullable Pid whereis() {
 		return this.runtime.whereis(this.name);
 	}
 

@@ -1,5 +1,7 @@
 package dev.otpspring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The calling process: what Erlang code reaches through {@code self()}, {@code link/1},
  * {@code monitor/2} and {@code process_flag(trap_exit, …)}.
@@ -47,7 +49,7 @@ public final class Self {
 	}
 
 	/** The Pid of the calling process, or {@code null} when the caller is a plain thread. */
-	public static Pid pidOrNull() {
+	public static @Nullable Pid pidOrNull() {
 		ProcessCell cell = ProcessCell.current();
 		return (cell != null) ? cell.pid : null;
 	}
@@ -134,7 +136,7 @@ public final class Self {
 	 * ({@code null} once it no longer waits). {@code GenServer.call} maintains it; it feeds call-cycle
 	 * detection and {@link ProcessInfo#awaiting()}. Does nothing outside a process.
 	 */
-	public static void awaitingReplyFrom(Pid server) {
+	public static void awaitingReplyFrom(@Nullable Pid server) {
 		ProcessCell cell = ProcessCell.current();
 		if (cell != null) {
 			cell.awaiting(server);

@@ -1,5 +1,7 @@
 package dev.otpspring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link OtpRuntime#spawn(ProcessBody, SpawnOptions)} starts a process.
  *
@@ -12,7 +14,7 @@ package dev.otpspring.process;
  * registration happens before any code of the process runs (R6.7)
  * @param mailbox limits on the mailbox; {@link MailboxLimits#UNBOUNDED} (the default) as in OTP
  */
-public record SpawnOptions(boolean link, Object name, MailboxLimits mailbox) {
+public record SpawnOptions(boolean link, @Nullable Object name, MailboxLimits mailbox) {
 
 	/** Not linked, not named, unbounded mailbox. */
 	public static final SpawnOptions DEFAULTS = new SpawnOptions(false, null, MailboxLimits.UNBOUNDED);

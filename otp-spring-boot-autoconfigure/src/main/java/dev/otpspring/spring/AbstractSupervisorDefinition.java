@@ -1,5 +1,6 @@
 package dev.otpspring.spring;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.BeanNameAware;
@@ -22,7 +23,7 @@ public abstract class AbstractSupervisorDefinition<H, D extends AbstractSupervis
 
 	private String name;
 
-	private String parent;
+	private @Nullable String parent;
 
 	private int maxRestarts = SupervisorSpec.DEFAULT_MAX_RESTARTS;
 
@@ -73,7 +74,7 @@ public abstract class AbstractSupervisorDefinition<H, D extends AbstractSupervis
 	}
 
 	/** The parent's name, or {@code null} for "root" (or for the root itself). */
-	public String parent() {
+	public @Nullable String parent() {
 		return this.parent;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,11 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 
 	private final Set<String> gaveUp = Collections.synchronizedSet(new LinkedHashSet<>());
 
-	private volatile TreePlan plan;
+	private volatile @Nullable TreePlan plan;
 
 	private volatile State state = State.NEW;
 
-	private volatile Pid root;
+	private volatile @Nullable Pid root;
 
 	/** Where the tree is in its life. */
 	public enum State {
@@ -154,7 +155,7 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 	}
 
 	/** The root supervisor's Pid, or {@code null} before start. */
-	public Pid root() {
+	public @Nullable Pid root() {
 		return this.root;
 	}
 

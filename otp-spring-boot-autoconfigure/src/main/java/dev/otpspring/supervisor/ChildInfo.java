@@ -2,6 +2,8 @@ package dev.otpspring.supervisor;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
 
@@ -17,6 +19,6 @@ import dev.otpspring.process.Pid;
  * @param lastExitReason why it last exited, or {@code null} if it never did
  * @param lastExitAt when it last exited (wall clock), or {@code null}
  */
-public record ChildInfo(Object id, Pid pid, ChildStatus status, ChildType type, RestartType restart, int restarts,
-		ExitReason lastExitReason, Instant lastExitAt) {
+public record ChildInfo(@Nullable Object id, @Nullable Pid pid, ChildStatus status, ChildType type, RestartType restart,
+		int restarts, @Nullable ExitReason lastExitReason, @Nullable Instant lastExitAt) {
 }

@@ -1,5 +1,7 @@
 package dev.otpspring.supervisor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A dynamic supervisor: children are started at run time, each restarted on its own
  * (one_for_one only, R9.1), up to {@code maxChildren}.
@@ -13,7 +15,7 @@ package dev.otpspring.supervisor;
  * @param maxSeconds the window in whole seconds; default 5
  * @param maxChildren the most children at once, restarting ones included (R5.6); default unlimited
  */
-public record DynamicSupervisorSpec(Object name, int maxRestarts, int maxSeconds, int maxChildren) {
+public record DynamicSupervisorSpec(@Nullable Object name, int maxRestarts, int maxSeconds, int maxChildren) {
 
 	/** No limit on children. */
 	public static final int UNLIMITED = Integer.MAX_VALUE;

@@ -2,6 +2,8 @@ package dev.otpspring.supervisor;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
 
@@ -38,19 +40,19 @@ public sealed interface SupervisorEvent {
 	 * @param reason its exit reason
 	 * @param decision what the supervisor does about it
 	 */
-	record ChildExited(SupervisorRef supervisor, Instant at, Object childId, Pid pid, ExitReason reason,
+	record ChildExited(SupervisorRef supervisor, Instant at, @Nullable Object childId, Pid pid, ExitReason reason,
 			Decision decision) implements SupervisorEvent {
 	}
 
 	/**
 	 * A child was restarted and runs again under a new Pid.
-	 * @param childId the child's id
+	 * @param childId the child's id ({@code null} under a dynamic supervisor)
 	 * @param oldPid the process that exited (or {@code null} if it was only taken along by the strategy)
 	 * @param newPid the new process
 	 * @param restarts how many times this child has been restarted
 	 */
-	record ChildRestarted(SupervisorRef supervisor, Instant at, Object childId, Pid oldPid, Pid newPid, int restarts)
-			implements SupervisorEvent {
+	record ChildRestarted(SupervisorRef supervisor, Instant at, @Nullable Object childId, @Nullable Pid oldPid,
+			Pid newPid, int restarts) implements SupervisorEvent {
 	}
 
 	/**

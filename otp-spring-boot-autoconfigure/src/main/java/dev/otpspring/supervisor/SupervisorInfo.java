@@ -2,6 +2,8 @@ package dev.otpspring.supervisor;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.Pid;
 
 /**
@@ -17,6 +19,6 @@ import dev.otpspring.process.Pid;
  * @param maxChildren the child limit of a dynamic supervisor ({@link DynamicSupervisorSpec#UNLIMITED} otherwise)
  * @param children its children in reverse start order, as {@code which_children}
  */
-public record SupervisorInfo(Object name, Pid pid, Strategy strategy, boolean dynamic, int maxRestarts, int maxSeconds,
-		int restartsInWindow, int maxChildren, List<ChildInfo> children) {
+public record SupervisorInfo(@Nullable Object name, Pid pid, @Nullable Strategy strategy, boolean dynamic,
+		int maxRestarts, int maxSeconds, int restartsInWindow, int maxChildren, List<ChildInfo> children) {
 }

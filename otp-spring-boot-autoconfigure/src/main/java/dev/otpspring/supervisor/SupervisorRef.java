@@ -1,5 +1,7 @@
 package dev.otpspring.supervisor;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.Pid;
 
 /**
@@ -8,7 +10,7 @@ import dev.otpspring.process.Pid;
  * @param name its registered name, or {@code null}
  * @param pid its process
  */
-public record SupervisorRef(Object name, Pid pid) {
+public record SupervisorRef(@Nullable Object name, Pid pid) {
 
 	@Override
 	public String toString() {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A static supervisor: its strategy, its restart intensity and its children in start order.
  *
@@ -24,7 +26,8 @@ import java.util.Set;
  * @param maxSeconds the window, in whole seconds as OTP counts them (R3.2). One or more; default 5
  * @param children the children, in start order; ids must be unique
  */
-public record SupervisorSpec(Object name, Strategy strategy, int maxRestarts, int maxSeconds, List<ChildSpec> children) {
+public record SupervisorSpec(@Nullable Object name, Strategy strategy, int maxRestarts, int maxSeconds,
+		List<ChildSpec> children) {
 
 	/** Elixir's default: 3 restarts … */
 	public static final int DEFAULT_MAX_RESTARTS = 3;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -68,12 +69,12 @@ public class OtpEndpoint {
 	}
 
 	@ReadOperation
-	public NodeDescriptor node(SecurityContext securityContext, @Selector String name) {
+	public @Nullable NodeDescriptor node(SecurityContext securityContext, @Selector String name) {
 		return walker(securityContext).find(name).orElse(null); // null: 404
 	}
 
 	@WriteOperation
-	public NodeDescriptor change(SecurityContext securityContext, @Selector String name, String action) {
+	public @Nullable NodeDescriptor change(SecurityContext securityContext, @Selector String name, String action) {
 		TreeWalker walker = walker(securityContext);
 		TreeWalker.Located located = walker.locate(name).orElse(null);
 		if (located == null) {

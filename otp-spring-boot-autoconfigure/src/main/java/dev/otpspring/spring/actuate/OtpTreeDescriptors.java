@@ -3,6 +3,7 @@ package dev.otpspring.spring.actuate;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /** The JSON shapes of {@code /actuator/otp}. */
@@ -20,8 +21,8 @@ public final class OtpTreeDescriptors {
 	 * @param root the root supervisor and everything under it; {@code null} before start
 	 * @param recentEvents recent supervisor events, newest first
 	 */
-	public record TreeDescriptor(String state, long processes, long messages, long deadLetters, SupervisorDescriptor root,
-			List<EventDescriptor> recentEvents) implements OperationResponseBody {
+	public record TreeDescriptor(String state, long processes, long messages, long deadLetters,
+			@Nullable SupervisorDescriptor root, List<EventDescriptor> recentEvents) implements OperationResponseBody {
 	}
 
 	/** A supervisor or a process of the tree. */
@@ -49,9 +50,10 @@ public final class OtpTreeDescriptors {
 	 * @param lastExitAt when, or {@code null}
 	 * @param children its children in start order
 	 */
-	public record SupervisorDescriptor(String name, String pid, String kind, String strategy, Integer maxRestarts,
-			Integer maxSeconds, Integer restartsInWindow, Integer maxChildren, String status, String restart,
-			Integer restartCount, String lastExitReason, Instant lastExitAt, List<NodeDescriptor> children)
+	public record SupervisorDescriptor(String name, @Nullable String pid, String kind, @Nullable String strategy,
+			@Nullable Integer maxRestarts, @Nullable Integer maxSeconds, @Nullable Integer restartsInWindow,
+			@Nullable Integer maxChildren, String status, @Nullable String restart, @Nullable Integer restartCount,
+			@Nullable String lastExitReason, @Nullable Instant lastExitAt, List<NodeDescriptor> children)
 			implements NodeDescriptor {
 	}
 
@@ -70,9 +72,10 @@ public final class OtpTreeDescriptors {
 	 * @param messagesProcessed messages its current incarnation has handled
 	 * @param state its state, sanitised, only when {@code management.endpoint.otp.show-state} allows
 	 */
-	public record ProcessDescriptor(String name, String pid, String kind, String supervisor, String restart, String status,
-			int restartCount, String lastExitReason, Instant lastExitAt, Integer mailboxDepth, Long messagesProcessed,
-			Object state) implements NodeDescriptor {
+	public record ProcessDescriptor(String name, @Nullable String pid, String kind, String supervisor, String restart,
+			String status, int restartCount, @Nullable String lastExitReason, @Nullable Instant lastExitAt,
+			@Nullable Integer mailboxDepth, @Nullable Long messagesProcessed, @Nullable Object state)
+			implements NodeDescriptor {
 	}
 
 	/**
@@ -81,12 +84,13 @@ public final class OtpTreeDescriptors {
 	 * @param at when
 	 * @param supervisor the supervisor
 	 * @param child the child's id (or Pid under a dynamic supervisor)
-	 * @param pid the Pid that exited, or the new Pid after a restart
+	 * @param pid the Pid that exited, or the new Pid after a restart; {@code null} for a failed start or a
+	 * give-up
 	 * @param reason the exit or failure reason, if any
 	 * @param action what the supervisor did
 	 */
-	public record EventDescriptor(String type, Instant at, String supervisor, String child, String pid, String reason,
-			String action) {
+	public record EventDescriptor(String type, Instant at, String supervisor, String child, @Nullable String pid,
+			@Nullable String reason, String action) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.otpspring.process.MailboxLimits;
@@ -185,10 +186,10 @@ public class OtpProperties {
 		private int maxSeconds = 5;
 
 		/** The parent supervisor; "root" when not set. The root supervisor has no parent. */
-		private String parent;
+		private @Nullable String parent;
 
 		/** For a dynamic supervisor, the most children it runs at once; unlimited when not set. */
-		private Integer maxChildren;
+		private @Nullable Integer maxChildren;
 
 		/** When the parent restarts this supervisor after it gave up. */
 		private RestartType restart = RestartType.PERMANENT;
@@ -226,19 +227,19 @@ public class OtpProperties {
 			this.maxSeconds = maxSeconds;
 		}
 
-		public String getParent() {
+		public @Nullable String getParent() {
 			return this.parent;
 		}
 
-		public void setParent(String parent) {
+		public void setParent(@Nullable String parent) {
 			this.parent = parent;
 		}
 
-		public Integer getMaxChildren() {
+		public @Nullable Integer getMaxChildren() {
 			return this.maxChildren;
 		}
 
-		public void setMaxChildren(Integer maxChildren) {
+		public void setMaxChildren(@Nullable Integer maxChildren) {
 			this.maxChildren = maxChildren;
 		}
 

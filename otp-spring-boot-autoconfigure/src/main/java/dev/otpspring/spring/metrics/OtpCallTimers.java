@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
 
 import dev.otpspring.genserver.CallObserver;
 import dev.otpspring.genserver.CallTimeoutException;
@@ -54,7 +55,8 @@ public final class OtpCallTimers implements CallObserver {
 	}
 
 	@Override
-	public void callCompleted(ProcessRef server, Object request, long durationNanos, RuntimeException failure) {
+	public void callCompleted(ProcessRef server, Object request, long durationNanos,
+			@Nullable RuntimeException failure) {
 		Totals totals = (failure == null) ? replies(server)
 				: failures(processTag(server) + "/" + outcome(failure), processTag(server), outcome(failure));
 		totals.count.increment();

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -50,7 +51,7 @@ public class OtpMetrics implements SmartLifecycle {
 
 	private final Map<String, Counter> shutdowns = new ConcurrentHashMap<>();
 
-	private OtpCallTimers callTimers;
+	private @Nullable OtpCallTimers callTimers;
 
 	private final List<AutoCloseable> subscriptions = new ArrayList<>();
 

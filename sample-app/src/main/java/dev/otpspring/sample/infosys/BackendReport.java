@@ -1,5 +1,7 @@
 package dev.otpspring.sample.infosys;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What became of one backend during one search.
  *
@@ -8,7 +10,7 @@ package dev.otpspring.sample.infosys;
  * @param answers how many answers it gave (0 unless it answered)
  * @param detail why it did not answer, or {@code null}
  */
-public record BackendReport(String backend, Outcome outcome, int answers, String detail) {
+public record BackendReport(String backend, Outcome outcome, int answers, @Nullable String detail) {
 
 	/** How a backend's worker ended. */
 	public enum Outcome {
