@@ -53,7 +53,8 @@ public final class Supervisor extends SupervisorHandle {
 
 	/**
 	 * Adds and starts a child (R8.1). A taken id gives {@code Error({already_started, pid})} if it
-	 * runs, {@code Error(already_present)} if not.
+	 * runs, {@code Error(already_present)} if not; a child that fails to start gives an error
+	 * carrying {@link ChildStartFailed} (the reason and the child, as in OTP 25) and is not kept.
 	 */
 	public StartResult startChild(ChildSpec spec) {
 		return (StartResult) call(new SupervisorMessages.StartChild(checked(spec)));

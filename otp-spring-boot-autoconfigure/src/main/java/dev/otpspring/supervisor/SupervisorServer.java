@@ -198,6 +198,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 				}
 			}
 			case StartResult.Error error -> {
+				return new StartResult.Error(ExitReason.of(new ChildStartFailed(error.reason(), spec))); // R8.1, OTP 25
 			}
 		}
 		return result;

@@ -13,6 +13,7 @@ import dev.otpspring.process.Pid;
 
 import static dev.otpspring.supervisor.ChildProbe.Outcome.FAIL_INIT;
 import static dev.otpspring.supervisor.ChildProbe.Outcome.IGNORE;
+import static dev.otpspring.supervisor.ChildProbe.Outcome.THROW;
 import static dev.otpspring.supervisor.SupervisionKit.child;
 import static dev.otpspring.supervisor.SupervisionKit.pidOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,14 +92,33 @@ class SupervisorApiTest {
 	}
 
 	@Test
-	void startChildThatFailsReturnsTheErrorAndKeepsNothing() {
+	void startChildThatFailsReturnsTheErrorWrappedWithTheChildAndKeepsNothing() {
 		this.probe.script("c", FAIL_INIT);
+		ChildSpec spec = this.probe.worker("c");
 
-		StartResult result = this.supervisor.startChild(this.probe.worker("c"));
+		StartResult result = this.supervisor.startChild(spec);
 
-		// R8.1
-		assertThat(result).isEqualTo(new StartResult.Error(ChildProbe.initFailure("c")));
+		// R8.1, OTP 25: {error, {Reason, Child}}
+		assertThat(result).isEqualTo(
+				new StartResult.Error(ExitReason.of(new ChildStartFailed(ChildProbe.initFailure("c"), spec))));
+		assertThat(result.toString()).contains("{child, c, permanent");
 		assertThat(child(this.supervisor, "c")).isNull();
+	}
+
+	@Test
+	void startChildThatCrashesReturnsTheCrashWrappedWithTheChild() {
+		this.probe.script("c", THROW);
+		ChildSpec spec = this.probe.worker("c");
+
+		StartResult result = this.supervisor.startChild(spec);
+
+		// R8.1: a raise in init is a start failure like any other
+		assertThat(result).isInstanceOfSatisfying(StartResult.Error.class,
+				(error) -> assertThat(error.reason()).isInstanceOfSatisfying(ExitReason.Other.class,
+						(other) -> assertThat(other.term()).isInstanceOfSatisfying(ChildStartFailed.class, (failed) -> {
+							assertThat(failed.child()).isEqualTo(spec);
+							assertThat(failed.reason()).isInstanceOf(ExitReason.Crash.class);
+						})));
 	}
 
 	@Test
