@@ -87,10 +87,11 @@ public final class GenServer {
 		StartAck ack = new StartAck();
 		Pid parent = Self.pidOrNull();
 		SpawnOptions spawn = new SpawnOptions(link, options.name(), options.mailbox());
+		boolean reportStartFailure = !StartFailureReports.byStarter();
 		Pid pid;
 		try {
-			pid = runtime.spawn(() -> new GenServerProcess<>(runtime, behaviour, parent, link, options.name(), ack).init(),
-					spawn);
+			pid = runtime.spawn(() -> new GenServerProcess<>(runtime, behaviour, parent, link, options.name(), ack,
+					reportStartFailure).init(), spawn);
 		}
 		catch (NameAlreadyRegisteredException ex) {
 			return new StartResult.Error(ExitReason.of(new AlreadyStarted(ex.holder())));

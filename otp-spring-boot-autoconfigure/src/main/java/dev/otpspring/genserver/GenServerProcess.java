@@ -39,6 +39,9 @@ final class GenServerProcess<S> implements MessageHandler {
 
 	private final Object name;
 
+	/** False when the starter reports a failed start itself ({@link StartFailureReports}). */
+	private final boolean reportStartFailure;
+
 	/** Until {@code init} has answered the starter; then {@code null}, so an idle server stays small. */
 	private StartAck ack;
 
@@ -52,8 +55,9 @@ final class GenServerProcess<S> implements MessageHandler {
 	private volatile TimerRef idleTimer;
 
 	GenServerProcess(OtpRuntime runtime, GenServerBehaviour<S> behaviour, Pid parent, boolean linkedToParent,
-			Object name, StartAck ack) {
+			Object name, StartAck ack, boolean reportStartFailure) {
 		this.runtime = runtime;
+		this.reportStartFailure = reportStartFailure;
 		this.behaviour = behaviour;
 		this.parent = parent;
 		this.linkedToParent = linkedToParent;
@@ -73,7 +77,9 @@ final class GenServerProcess<S> implements MessageHandler {
 		}
 		catch (Throwable ex) {
 			ExitReason reason = ExitReason.crash(ex);
-			report(reason, ex, null);
+			if (this.reportStartFailure) {
+				report(reason, ex, null);
+			}
 			exitFromInit(reason);
 			return this;
 		}
@@ -85,7 +91,7 @@ final class GenServerProcess<S> implements MessageHandler {
 			}
 			case Init.Ignore<S> ignore -> failStart(new StartResult.Ignore(), ExitReason.NORMAL);
 			case Init.Stop<S> stop -> {
-				if (!stop.reason().isNormalLike()) {
+				if (this.reportStartFailure && !stop.reason().isNormalLike()) {
 					report(stop.reason(), null, null);
 				}
 				exitFromInit(stop.reason());

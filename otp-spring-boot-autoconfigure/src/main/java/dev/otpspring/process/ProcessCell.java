@@ -168,7 +168,12 @@ final class ProcessCell implements Runnable {
 				Object message;
 				while (this.exitReason == null && (message = this.mailbox.poll()) != null) {
 					dispatch(message);
-					this.mailbox.done();
+					if (this.exitReason == null) {
+						this.mailbox.done();
+					}
+					// else: ended while handling it, maybe by another thread that is about to close the
+					// mailbox. The message stays in place so that close() still finds it and releases
+					// its caller: this zombie's own reply, if any, was dropped.
 					this.messagesProcessed++;
 					batch++;
 					if (++handled == FAIRNESS_BATCH) {

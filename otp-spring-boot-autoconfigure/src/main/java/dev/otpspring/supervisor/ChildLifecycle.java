@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.otpspring.genserver.StartFailureReports;
 import dev.otpspring.genserver.StartResult;
 import dev.otpspring.process.ExitListener;
 import dev.otpspring.process.ExitReason;
@@ -30,7 +31,8 @@ final class ChildLifecycle {
 	static StartResult start(ChildSpec spec) {
 		StartResult result;
 		try {
-			result = spec.start().start();
+			// The supervisor reports a failed start (R16.3); the child must not report it again.
+			result = StartFailureReports.reportedByStarter(spec.start()::start);
 		}
 		catch (Throwable ex) {
 			return new StartResult.Error(ExitReason.crash(ex));

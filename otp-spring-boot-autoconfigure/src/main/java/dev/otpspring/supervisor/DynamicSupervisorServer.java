@@ -26,6 +26,7 @@ import dev.otpspring.supervisor.SupervisorMessages.StartChild;
 import dev.otpspring.supervisor.SupervisorMessages.TerminatePid;
 import dev.otpspring.supervisor.SupervisorMessages.TryAgainRestart;
 import dev.otpspring.supervisor.SupervisorMessages.WhichChildren;
+import dev.otpspring.supervisor.SupervisorReports.StartFailure;
 
 /**
  * A dynamic supervisor's process: children started at run time, keyed by Pid, each restarted on
@@ -73,6 +74,10 @@ final class DynamicSupervisorServer implements GenServerBehaviour<DynamicSupervi
 			Child child = new Child(spec);
 			child.running(ok.pid());
 			state.children.put(ok.pid(), child);
+			state.reports.childStarted(null, ok.pid());
+		}
+		else if (result instanceof StartResult.Error error) {
+			state.reports.startFailed(spec.id(), error.reason(), StartFailure.REQUEST);
 		}
 		return result;
 	}
@@ -141,7 +146,7 @@ final class DynamicSupervisorServer implements GenServerBehaviour<DynamicSupervi
 			case StartResult.Error error -> {
 				child.status = ChildStatus.RESTARTING;
 				child.lastExitReason = error.reason();
-				state.reports.startFailed(key, error.reason(), true);
+				state.reports.startFailed(key, error.reason(), StartFailure.RESTART);
 				Self.runtime().send(Self.pid(), new TryAgainRestart(key, key));
 			}
 		}

@@ -59,8 +59,8 @@ public sealed interface SupervisorEvent {
 	 * A child failed to start.
 	 * @param childId the child's id
 	 * @param reason why
-	 * @param retrying whether the supervisor retries (a failed restart, R5.1) or gives up its own
-	 * start (R6.4)
+	 * @param retrying whether the supervisor retries (a failed restart, R5.1); if not, either its
+	 * own start fails (R6.4) or {@code startChild}/{@code restartChild} returns the error (R8.1)
 	 */
 	record StartFailed(SupervisorRef supervisor, Instant at, Object childId, ExitReason reason, boolean retrying)
 			implements SupervisorEvent {

@@ -2,6 +2,7 @@ package dev.otpspring.supervisor;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,9 @@ import dev.otpspring.process.Pid;
 
 /**
  * Tells the world what a supervisor did: one SLF4J line and one {@link SupervisorEvent} per
- * restart, give-up and start failure. Unlike Elixir's defaults these reports are on (R16.3);
- * tune them through the {@code dev.otpspring.supervisor.Supervisor} logger.
+ * restart, give-up and start failure, and a progress line per child started. Unlike Elixir's
+ * defaults these reports are on (R16.3); tune them, start failures of children included, through
+ * the {@code dev.otpspring.supervisor.Supervisor} logger.
  */
 final class SupervisorReports {
 
@@ -51,15 +53,38 @@ final class SupervisorReports {
 		publish(new SupervisorEvent.ChildRestarted(this.supervisor, Instant.now(), childId, oldPid, newPid, restarts));
 	}
 
-	void startFailed(Object childId, ExitReason reason, boolean retrying) {
+	/**
+	 * A progress report (R16.3): at info for a static supervisor's children, at debug for a dynamic
+	 * supervisor's, which may start one per request and would flood the log.
+	 */
+	void childStarted(@Nullable Object childId, Pid pid) {
+		if (isZombie()) {
+			return;
+		}
+		if (childId != null) {
+			logger.info("Child {} of Supervisor {} started\nPid: {}", childId, this.supervisor, pid);
+		}
+		else {
+			logger.debug("Child {} of Supervisor {} started", pid, this.supervisor);
+		}
+	}
+
+	/**
+	 * The one report of a failed start (R16.3): the child's own crash report is left out (see
+	 * {@link dev.otpspring.genserver.StartFailureReports}), so this logger silences both.
+	 */
+	void startFailed(Object childId, ExitReason reason, StartFailure when) {
 		if (isZombie()) {
 			return;
 		}
 		logger.error("Child {} of Supervisor {} failed to start\n** (exit) {}\n-> {}", childId, this.supervisor, reason,
-				retrying ? "retrying the restart at once (counts toward restart intensity)"
-						: "the supervisor's own start fails; children started so far are stopped",
-				(reason instanceof ExitReason.Crash crash) ? crash.cause() : null);
-		publish(new SupervisorEvent.StartFailed(this.supervisor, Instant.now(), childId, reason, retrying));
+				switch (when) {
+					case RESTART -> "retrying the restart at once (counts toward restart intensity)";
+					case SUPERVISOR_START -> "the supervisor's own start fails; children started so far are stopped";
+					case REQUEST -> "the error goes back to the caller; the child is not kept";
+				}, (reason instanceof ExitReason.Crash crash) ? crash.cause() : null);
+		publish(new SupervisorEvent.StartFailed(this.supervisor, Instant.now(), childId, reason,
+				when == StartFailure.RESTART));
 	}
 
 	void gaveUp(Object offenderId, ExitReason reason, int maxRestarts, int maxSeconds) {
@@ -92,6 +117,20 @@ final class SupervisorReports {
 
 	private void publish(SupervisorEvent event) {
 		this.events.publish(event);
+	}
+
+	/** When a child failed to start, which decides what the supervisor does next. */
+	enum StartFailure {
+
+		/** Restarting it: the restart is retried (R5.1). */
+		RESTART,
+
+		/** Starting the supervisor itself, which then fails to start (R6.4). */
+		SUPERVISOR_START,
+
+		/** Asked for by {@code startChild} or {@code restartChild} (R8.1, R8.2). */
+		REQUEST
+
 	}
 
 	private static Object label(Object childId, Pid pid) {

@@ -28,6 +28,7 @@ import dev.otpspring.supervisor.SupervisorMessages.StartChild;
 import dev.otpspring.supervisor.SupervisorMessages.TerminateChild;
 import dev.otpspring.supervisor.SupervisorMessages.TryAgainRestart;
 import dev.otpspring.supervisor.SupervisorMessages.WhichChildren;
+import dev.otpspring.supervisor.SupervisorReports.StartFailure;
 
 /**
  * A static supervisor's process: starts its children in order, restarts them by its strategy and
@@ -55,6 +56,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 				case StartResult.Ok ok -> {
 					child.running(ok.pid());
 					state.children.add(child);
+					reports.childStarted(childSpec.id(), ok.pid());
 				}
 				case StartResult.Ignore ignore -> {
 					if (childSpec.restart() != RestartType.TEMPORARY) {
@@ -62,7 +64,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 					}
 				}
 				case StartResult.Error error -> {
-					reports.startFailed(childSpec.id(), error.reason(), false);
+					reports.startFailed(childSpec.id(), error.reason(), StartFailure.SUPERVISOR_START);
 					stopChildren(state, state.children.reversed()); // R6.4
 					return Init.stop(ExitReason.shutdown(new FailedToStartChild(childSpec.id(), error.reason())));
 				}
@@ -154,7 +156,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 				case StartResult.Error error -> {
 					child.status = ChildStatus.RESTARTING;
 					child.lastExitReason = error.reason();
-					state.reports.startFailed(child.id(), error.reason(), true);
+					state.reports.startFailed(child.id(), error.reason(), StartFailure.RESTART);
 					Self.runtime().send(Self.pid(), new TryAgainRestart(child.id(), (child == failed) ? oldPid : null));
 					return new NoReply<>(state);
 				}
@@ -191,6 +193,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 			case StartResult.Ok ok -> {
 				child.running(ok.pid());
 				state.children.add(child);
+				state.reports.childStarted(spec.id(), ok.pid());
 			}
 			case StartResult.Ignore ignore -> {
 				if (spec.restart() != RestartType.TEMPORARY) {
@@ -198,6 +201,7 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 				}
 			}
 			case StartResult.Error error -> {
+				state.reports.startFailed(spec.id(), error.reason(), StartFailure.REQUEST);
 				return new StartResult.Error(ExitReason.of(new ChildStartFailed(error.reason(), spec))); // R8.1, OTP 25
 			}
 		}
@@ -231,6 +235,10 @@ final class SupervisorServer implements GenServerBehaviour<SupervisorServer.Stat
 		StartResult result = ChildLifecycle.start(child.spec);
 		if (result instanceof StartResult.Ok ok) {
 			child.running(ok.pid());
+			state.reports.childStarted(id, ok.pid());
+		}
+		else if (result instanceof StartResult.Error error) {
+			state.reports.startFailed(id, error.reason(), StartFailure.REQUEST);
 		}
 		return result;
 	}

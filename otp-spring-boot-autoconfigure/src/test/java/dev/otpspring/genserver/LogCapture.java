@@ -34,14 +34,16 @@ public final class LogCapture implements AutoCloseable {
 
 	/** The events so far, at {@code level}, whose message names {@code pid}. */
 	public List<ILoggingEvent> eventsAbout(Pid pid, Level level) {
+		return events(level).stream().filter((event) -> event.getFormattedMessage().contains(pid.toString())).toList();
+	}
+
+	/** The events so far, at {@code level}. */
+	public List<ILoggingEvent> events(Level level) {
 		List<ILoggingEvent> events;
 		synchronized (this.appender) { // AppenderBase appends under this lock
 			events = new ArrayList<>(this.appender.list);
 		}
-		return events.stream()
-			.filter((event) -> event.getLevel() == level)
-			.filter((event) -> event.getFormattedMessage().contains(pid.toString()))
-			.toList();
+		return events.stream().filter((event) -> event.getLevel() == level).toList();
 	}
 
 	/** The crash reports so far about {@code pid}. */

@@ -6,9 +6,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.slf4j.LoggerFactory;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
+import dev.otpspring.genserver.GenServer;
+import dev.otpspring.genserver.GenServerBehaviour;
+import dev.otpspring.genserver.Init;
+import dev.otpspring.genserver.StartResult;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.Pid;
 
@@ -174,6 +180,70 @@ class SupervisorReportsTest {
 			.containsExactly("b");
 		assertThat(this.events.all(SupervisorEvent.ChildRestarted.class)).extracting(SupervisorEvent.ChildRestarted::childId)
 			.containsExactly("a", "b");
+	}
+
+	// R16.3: the progress report, once per child; a restart has its own report
+	@Test
+	void aChildIsReportedStartedAtInfoOnItsFirstStartOnly() {
+		Supervisor supervisor = start(3);
+		Pid first = pidOf(supervisor, "a");
+
+		this.kit.stopWith(first, ExitReason.of("boom"));
+		Pid restarted = awaitNewPid(supervisor, "a", first);
+
+		awaitLine(Level.INFO, "Child a of Supervisor", "restarted as " + restarted);
+		assertThat(this.logs.lines()).filteredOn((line) -> line.getFormattedMessage().contains(" started"))
+			.singleElement()
+			.satisfies((line) -> {
+				assertThat(line.getLevel()).isEqualTo(Level.INFO);
+				assertThat(line.getFormattedMessage()).contains("Child a of Supervisor", "reporter", first.toString());
+			});
+	}
+
+	// R16.3: a child whose init raises is reported once, by the supervisor, with the exception
+	@Test
+	void anInitThatRaisesUnderASupervisorIsReportedOnceByTheSupervisor() {
+		Supervisor supervisor = start(3);
+
+		try (dev.otpspring.genserver.LogCapture genServerLogs = dev.otpspring.genserver.LogCapture.genServer()) {
+			StartResult result = supervisor.startChild(ChildSpec.worker("db", () -> GenServer.startLink(new NoDatabase())));
+
+			assertThat(result).isInstanceOf(StartResult.Error.class);
+			assertThat(genServerLogs.events(Level.ERROR)).isEmpty();
+		}
+		assertThat(this.logs.lines()).filteredOn((line) -> line.getLevel() == Level.ERROR).singleElement().satisfies((line) -> {
+			assertThat(line.getFormattedMessage()).contains("Child db of Supervisor", "failed to start");
+			assertThat(line.getThrowableProxy().getMessage()).isEqualTo("no database");
+		});
+	}
+
+	// R16.3: the supervisor's logger is the one switch for a child's failed start
+	@Test
+	void turningTheSupervisorLoggerOffSilencesAFailedStart() {
+		Supervisor supervisor = start(3);
+		ch.qos.logback.classic.Logger supervisorLogger = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger(Supervisor.class);
+		Level before = supervisorLogger.getLevel();
+		supervisorLogger.setLevel(Level.OFF);
+		try (dev.otpspring.genserver.LogCapture genServerLogs = dev.otpspring.genserver.LogCapture.genServer()) {
+			supervisor.startChild(ChildSpec.worker("db", () -> GenServer.startLink(new NoDatabase())));
+
+			assertThat(genServerLogs.events(Level.ERROR)).isEmpty();
+		}
+		finally {
+			supervisorLogger.setLevel(before);
+		}
+		assertThat(this.logs.lines()).noneMatch((line) -> line.getFormattedMessage().contains("db"));
+	}
+
+	/** A server whose init fails, as one does when its database is down. */
+	private static final class NoDatabase implements GenServerBehaviour<Object> {
+
+		@Override
+		public Init<Object> init() {
+			throw new IllegalStateException("no database");
+		}
+
 	}
 
 }
