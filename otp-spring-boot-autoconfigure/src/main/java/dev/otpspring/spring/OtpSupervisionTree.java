@@ -1,5 +1,6 @@
 package dev.otpspring.spring;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -11,9 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 import dev.otpspring.genserver.StartResult;
@@ -30,9 +35,12 @@ import dev.otpspring.supervisor.SupervisorEvents;
  * The tree is validated when the context refreshes, starts in {@link #PHASE} — before the web
  * server takes traffic — and stops in reverse order after the web server has stopped, within
  * Spring's graceful-shutdown timeout. If the root supervisor gives up, the application is broken:
- * the tree publishes {@link LivenessState#BROKEN} so an orchestrator restarts it.
+ * the tree publishes {@link LivenessState#BROKEN} so an orchestrator restarts it, calls to its
+ * processes fail with {@link SupervisionTreeDownException}, and — unless
+ * {@code otp.root.on-give-up=keep-running} — the application context is closed, as OTP stops the
+ * node when a permanent application's root supervisor exits.
  */
-public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSingleton {
+public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSingleton, ApplicationContextAware {
 
 	/** Starts before the web server (whose phase is {@code DEFAULT_PHASE - 2048}) and stops after it. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -52,6 +60,27 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 	private volatile State state = State.NEW;
 
 	private volatile @Nullable Pid root;
+
+	private final OnGiveUp onGiveUp;
+
+	private @Nullable ConfigurableApplicationContext context;
+
+	/** Set once, when the root exits unexpectedly: the exception every call gets from then on. */
+	private volatile @Nullable Down down;
+
+	/** What the application does when the root supervisor gives up ({@code otp.root.on-give-up}). */
+	public enum OnGiveUp {
+
+		/** Close the application context, as OTP stops the node when a permanent application's root exits. */
+		STOP_APPLICATION,
+
+		/** Stay up with health and liveness DOWN; calls fail with {@link SupervisionTreeDownException}. */
+		KEEP_RUNNING
+
+	}
+
+	private record Down(Pid root, ExitReason reason, Instant since) {
+	}
 
 	/** Where the tree is in its life. */
 	public enum State {
@@ -80,9 +109,28 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 	 * @param publisher where to publish {@link LivenessState#BROKEN}
 	 */
 	public OtpSupervisionTree(OtpRuntime runtime, Supplier<TreePlan> planner, ApplicationEventPublisher publisher) {
+		this(runtime, planner, publisher, OnGiveUp.STOP_APPLICATION);
+	}
+
+	/**
+	 * @param runtime the runtime to start the tree in
+	 * @param planner validates the declarations and plans the tree
+	 * @param publisher where to publish {@link LivenessState#BROKEN}
+	 * @param onGiveUp what the application does when the root supervisor gives up
+	 */
+	public OtpSupervisionTree(OtpRuntime runtime, Supplier<TreePlan> planner, ApplicationEventPublisher publisher,
+			OnGiveUp onGiveUp) {
 		this.runtime = Objects.requireNonNull(runtime, "runtime must not be null");
 		this.planner = Objects.requireNonNull(planner, "planner must not be null");
 		this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
+		this.onGiveUp = Objects.requireNonNull(onGiveUp, "onGiveUp must not be null");
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		if (applicationContext instanceof ConfigurableApplicationContext configurable) {
+			this.context = configurable;
+		}
 	}
 
 	@Override
@@ -187,6 +235,10 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 					+ "It starts with the application context, before the web server; do not call processes from "
 					+ "constructors or @PostConstruct methods of ordinary beans (use @OnInit, or an ApplicationReadyEvent listener)");
 		}
+		Down gone = this.down;
+		if (gone != null) {
+			throw new SupervisionTreeDownException(process, gone.root(), gone.reason(), gone.since(), this.onGiveUp);
+		}
 		if (current == State.STOPPED) {
 			throw new IllegalStateException("Cannot call '" + process + "': the OTP supervision tree has stopped");
 		}
@@ -203,11 +255,21 @@ public class OtpSupervisionTree implements SmartLifecycle, SmartInitializingSing
 		if (this.state == State.STOPPED) {
 			return;
 		}
+		Pid exited = Objects.requireNonNull(this.root);
+		this.down = new Down(exited, reason, Instant.now());
 		this.state = State.BROKEN;
-		this.gaveUp.add(String.valueOf(this.plan.root().name()));
-		logger.error("The root supervisor {} exited with {}: the application is broken; publishing LivenessState.BROKEN",
-				this.root, reason);
+		this.gaveUp.add(String.valueOf(plan().root().name()));
 		AvailabilityChangeEvent.publish(this.publisher, this, LivenessState.BROKEN);
+		ConfigurableApplicationContext application = this.context;
+		if (this.onGiveUp == OnGiveUp.KEEP_RUNNING || application == null) {
+			logger.error("The root supervisor {} exited with {}: the supervision tree is down. Liveness is BROKEN and "
+					+ "calls fail; the application keeps running (otp.root.on-give-up=keep-running)", exited, reason);
+			return;
+		}
+		logger.error("The root supervisor {} exited with {}: the supervision tree is down. Liveness is BROKEN; "
+				+ "stopping the application, as OTP stops the node (otp.root.on-give-up=stop-application)", exited, reason);
+		// Not on this thread: it belongs to the runtime, and closing the context waits for the runtime's tree.
+		Thread.ofPlatform().name("otp-root-gave-up").start(() -> SpringApplication.exit(application, () -> 1));
 	}
 
 }

@@ -11,11 +11,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.otpspring.spring.OtpSupervisionTree;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Exhaust the root's restart intensity over HTTP: health and the liveness probe go DOWN. */
+/**
+ * Exhaust the root's restart intensity over HTTP, with the application kept running: health and the
+ * liveness probe go DOWN, and calls say the tree is down.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "otp.supervisors.root.max-restarts=1")
+		properties = { "otp.supervisors.root.max-restarts=1", "otp.root.on-give-up=keep-running" })
 @AutoConfigureRestTestClient
 class RootGivesUpTests {
 
@@ -38,6 +42,10 @@ class RootGivesUpTests {
 			.jsonPath("$.components.otp.status").isEqualTo("DOWN")
 			.jsonPath("$.components.otp.details.gaveUp[0]").isEqualTo("root");
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isEqualTo(503);
+		// not "being restarted": nothing will restart it
+		this.client.get().uri("/api/counter").exchange().expectStatus().isEqualTo(503).expectBody()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail)
+				.contains("'counter'", "supervision tree is down").doesNotContain("restarted"));
 	}
 
 }

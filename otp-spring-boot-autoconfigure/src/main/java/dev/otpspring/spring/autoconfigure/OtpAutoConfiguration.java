@@ -47,7 +47,8 @@ public final class OtpAutoConfiguration {
 	@ConditionalOnMissingBean
 	OtpSupervisionTree otpSupervisionTree(OtpRuntime runtime, ConfigurableListableBeanFactory beanFactory,
 			OtpProperties properties, ApplicationEventPublisher publisher) {
-		return new OtpSupervisionTree(runtime, new TreePlanner(beanFactory, properties), publisher);
+		return new OtpSupervisionTree(runtime, new TreePlanner(beanFactory, properties), publisher,
+				properties.getRoot().getOnGiveUp());
 	}
 
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.otpspring.process.MailboxLimits;
+import dev.otpspring.spring.OtpSupervisionTree;
 import dev.otpspring.supervisor.RestartType;
 
 /**
@@ -31,6 +32,8 @@ public class OtpProperties {
 	private Duration callTimeout = Duration.ofSeconds(5);
 
 	private final CrashReports crashReports = new CrashReports();
+
+	private final Root root = new Root();
 
 	/** How many recent supervisor events (restarts, give-ups) to keep for /actuator/otp. */
 	private int eventLogSize = 100;
@@ -66,6 +69,10 @@ public class OtpProperties {
 
 	public void setEventLogSize(int eventLogSize) {
 		this.eventLogSize = eventLogSize;
+	}
+
+	public Root getRoot() {
+		return this.root;
 	}
 
 	public CrashReports getCrashReports() {
@@ -106,6 +113,26 @@ public class OtpProperties {
 	}
 
 	/** Crash report settings. */
+	/** What happens to the application as a whole when the root supervisor gives up. */
+	public static class Root {
+
+		/**
+		 * What to do once the root supervisor has given up: stop the application (as OTP stops the
+		 * node), or keep it running with health DOWN and calls failing with
+		 * SupervisionTreeDownException.
+		 */
+		private OtpSupervisionTree.OnGiveUp onGiveUp = OtpSupervisionTree.OnGiveUp.STOP_APPLICATION;
+
+		public OtpSupervisionTree.OnGiveUp getOnGiveUp() {
+			return this.onGiveUp;
+		}
+
+		public void setOnGiveUp(OtpSupervisionTree.OnGiveUp onGiveUp) {
+			this.onGiveUp = onGiveUp;
+		}
+
+	}
+
 	public static class CrashReports {
 
 		/**

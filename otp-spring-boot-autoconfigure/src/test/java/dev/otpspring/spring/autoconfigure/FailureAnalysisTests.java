@@ -136,6 +136,13 @@ class FailureAnalysisTests {
 			.contains("failed_to_start_child, badServers.FailingServer");
 	}
 
+	@Test
+	void anUnknownOnGiveUpValueNamesTheProperty() {
+		FailureAnalysis analysis = analysis(this.runner.withPropertyValues("otp.root.on-give-up=restart-the-world"));
+		assertThat(analysis.getDescription()).contains("otp.root.on-give-up").contains("restart-the-world");
+		assertThat(analysis.getAction()).contains("STOP_APPLICATION").contains("KEEP_RUNNING");
+	}
+
 	private void assertFailure(ApplicationContextRunner runner, String expected) {
 		FailureAnalysis analysis = analysis(runner);
 		assertThat(analysis.getDescription()).startsWith("Invalid OTP configuration: ").contains(expected);

@@ -17,8 +17,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
 
 import dev.otpspring.genserver.ProcessExitException;
+import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.spring.OtpSupervisionTree;
+import dev.otpspring.spring.SupervisionTreeDownException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,10 +52,43 @@ class LifecycleTests {
 	}
 
 	@Test
+	void whenTheRootGivesUpTheApplicationStopsByDefault() {
+		this.runner.withUserConfiguration(CounterServer.class)
+			.withPropertyValues("otp.supervisors.root.max-restarts=0")
+			.run((context) -> {
+				CounterServer counter = context.getBean(CounterServer.class);
+				assertThatThrownBy(counter::crash).isInstanceOf(ProcessExitException.class);
+
+				// as OTP stops the node when a permanent application's root exits
+				await().atMost(Duration.ofSeconds(10)).until(() -> !context.getSourceApplicationContext().isActive());
+			});
+	}
+
+	@Test
+	void withKeepRunningCallsSayTheTreeIsDown() {
+		this.runner.withUserConfiguration(CounterServer.class)
+			.withPropertyValues("otp.supervisors.root.max-restarts=0", "otp.root.on-give-up=keep-running")
+			.run((context) -> {
+				CounterServer counter = context.getBean(CounterServer.class);
+				OtpSupervisionTree tree = context.getBean(OtpSupervisionTree.class);
+				assertThatThrownBy(counter::crash).isInstanceOf(ProcessExitException.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> tree.state() == OtpSupervisionTree.State.BROKEN);
+
+				assertThat(context.getSourceApplicationContext().isActive()).isTrue();
+				assertThatThrownBy(counter::value).isInstanceOfSatisfying(SupervisionTreeDownException.class, (ex) -> {
+					assertThat(ex.process()).isEqualTo("counter");
+					assertThat(ex.rootExit()).isEqualTo(ExitReason.SHUTDOWN);
+					assertThat(ex).hasMessageContaining("'counter'").hasMessageContaining("supervision tree is down")
+						.hasMessageContaining("otp.root.on-give-up=keep-running");
+				});
+			});
+	}
+
+	@Test
 	void whenTheRootGivesUpLivenessBecomesBroken() {
 		this.runner.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class))
 			.withUserConfiguration(CounterServer.class)
-			.withPropertyValues("otp.supervisors.root.max-restarts=0")
+			.withPropertyValues("otp.supervisors.root.max-restarts=0", "otp.root.on-give-up=keep-running")
 			.run((context) -> {
 				ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
 				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT); // as SpringApplication does once started

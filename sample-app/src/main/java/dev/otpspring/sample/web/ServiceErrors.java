@@ -8,11 +8,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.otpspring.genserver.CallTimeoutException;
 import dev.otpspring.genserver.ProcessExitException;
 import dev.otpspring.process.NoProcessException;
+import dev.otpspring.spring.SupervisionTreeDownException;
 
 /**
  * What an HTTP client sees when a service it called crashed, is restarting, or is too slow: a
  * problem response (RFC 9457) with a status that says "try again", instead of a bare 500. The
- * request failed; the service did not stay broken — its supervisor is restarting it.
+ * request failed; the service did not stay broken — its supervisor is restarting it. Once the root
+ * supervisor has given up, though, the answer says the whole tree is down.
  */
 @RestControllerAdvice
 class ServiceErrors {
@@ -27,6 +29,12 @@ class ServiceErrors {
 	ProblemDetail notRunning(NoProcessException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service is not running right now (" + ex.getMessage()
 				+ "); it is probably being restarted. Try again.");
+	}
+
+	@ExceptionHandler
+	ProblemDetail treeDown(SupervisionTreeDownException ex) {
+		// Not "try again": the root supervisor gave up, and nothing restarts the services in this JVM.
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler
