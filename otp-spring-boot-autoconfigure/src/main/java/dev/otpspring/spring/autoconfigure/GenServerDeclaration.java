@@ -1,5 +1,11 @@
 package dev.otpspring.spring.autoconfigure;
 
+import java.time.Duration;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+import dev.otpspring.spring.annotation.GenServer;
 import dev.otpspring.supervisor.RestartType;
 import dev.otpspring.supervisor.Shutdown;
 
@@ -17,4 +23,21 @@ import dev.otpspring.supervisor.Shutdown;
  */
 record GenServerDeclaration(String beanName, String targetBeanName, String processName, String supervisor,
 		RestartType restart, Shutdown shutdown, int order, GenServerType type) {
+
+	/**
+	 * Reads the {@code @GenServer} annotation of {@code type} and analyses the class.
+	 * @throws OtpConfigurationException if the class or its annotation is not usable
+	 */
+	static GenServerDeclaration of(String beanName, String targetBeanName, Class<?> type, Duration defaultCallTimeout) {
+		GenServer annotation = AnnotatedElementUtils.findMergedAnnotation(type, GenServer.class);
+		if (annotation == null) {
+			throw new IllegalArgumentException(type.getName() + " is not annotated with @GenServer");
+		}
+		String subject = "@GenServer bean '" + beanName + "' (" + type.getName() + ")";
+		return new GenServerDeclaration(beanName, targetBeanName,
+				StringUtils.hasText(annotation.name()) ? annotation.name() : beanName, annotation.supervisor(),
+				annotation.restart(), Durations.shutdown(annotation.shutdown(), subject + " shutdown"), annotation.order(),
+				GenServerType.of(type, beanName, defaultCallTimeout));
+	}
+
 }

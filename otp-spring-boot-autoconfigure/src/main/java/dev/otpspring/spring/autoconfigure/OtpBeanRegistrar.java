@@ -1,27 +1,30 @@
 package dev.otpspring.spring.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
-import dev.otpspring.spring.AbstractSupervisorDefinition;
 import dev.otpspring.spring.DynamicSupervisorDefinition;
 import dev.otpspring.spring.SupervisorDefinition;
 import dev.otpspring.spring.annotation.GenServer;
@@ -40,7 +43,8 @@ import dev.otpspring.supervisor.Supervisor;
  * </ul>
  * Bad configuration fails here, naming the property or class.
  */
-final class OtpBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
+final class OtpBeanRegistrar
+		implements BeanDefinitionRegistryPostProcessor, BeanRegistrationAotProcessor, EnvironmentAware, BeanClassLoaderAware {
 
 	static final String ROOT = "root";
 
@@ -65,18 +69,28 @@ final class OtpBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		OtpProperties properties = Binder.get(this.environment).bind("otp", OtpProperties.class).orElseGet(OtpProperties::new);
-		List<GenServerDeclaration> genServers = registerGenServers(registry, properties);
+		registerGenServers(registry, properties);
 		Set<String> fromProperties = registerSupervisors(registry, properties);
-		OtpDeclarations declarations = new OtpDeclarations(genServers, fromProperties);
-		registry.registerBeanDefinition(DECLARATIONS_BEAN_NAME, new RootBeanDefinition(OtpDeclarations.class, () -> declarations));
+		RootBeanDefinition declarations = new RootBeanDefinition(OtpDeclarations.class);
+		declarations.getConstructorArgumentValues().addIndexedArgumentValue(0, List.copyOf(fromProperties));
+		registry.registerBeanDefinition(DECLARATIONS_BEAN_NAME, declarations);
 	}
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 	}
 
-	private List<GenServerDeclaration> registerGenServers(BeanDefinitionRegistry registry, OtpProperties properties) {
-		List<GenServerDeclaration> declarations = new ArrayList<>();
+	/**
+	 * Nothing to add to the AOT-generated code. Being an AOT processor is what keeps this
+	 * registrar out of it: its rewritten definitions are written as code already, and running it
+	 * again at startup would register them twice.
+	 */
+	@Override
+	public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+		return null;
+	}
+
+	private void registerGenServers(BeanDefinitionRegistry registry, OtpProperties properties) {
 		for (String beanName : registry.getBeanDefinitionNames()) {
 			BeanDefinition definition = registry.getBeanDefinition(beanName);
 			if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() != null
@@ -84,26 +98,18 @@ final class OtpBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 				continue;
 			}
 			Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), this.classLoader);
-			GenServer annotation = AnnotatedElementUtils.findMergedAnnotation(type, GenServer.class);
-			String subject = "@GenServer bean '" + beanName + "' (" + type.getName() + ")";
-			String targetBeanName = TARGET_PREFIX + beanName;
-			GenServerDeclaration declaration = new GenServerDeclaration(beanName, targetBeanName,
-					StringUtils.hasText(annotation.name()) ? annotation.name() : beanName, annotation.supervisor(),
-					annotation.restart(), Durations.shutdown(annotation.shutdown(), subject + " shutdown"),
-					annotation.order(), GenServerType.of(type, beanName, properties.getCallTimeout()));
+			// Analysed now, so that a bad @GenServer class fails here, naming itself.
+			GenServerDeclaration declaration = GenServerDeclaration.of(beanName, TARGET_PREFIX + beanName, type,
+					properties.getCallTimeout());
 			// The class itself: a fresh, fully injected instance for every (re)start, never injected elsewhere.
 			definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
 			definition.setAutowireCandidate(false);
 			registry.removeBeanDefinition(beanName);
-			registry.registerBeanDefinition(targetBeanName, definition);
+			registry.registerBeanDefinition(declaration.targetBeanName(), definition);
 			// Its name: the proxy.
-			RootBeanDefinition proxy = new RootBeanDefinition(GenServerProxyFactoryBean.class,
-					() -> new GenServerProxyFactoryBean(declaration));
-			proxy.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
-			registry.registerBeanDefinition(beanName, proxy);
-			declarations.add(declaration);
+			registry.registerBeanDefinition(beanName,
+					GenServerProxyFactoryBean.definition(declaration, properties.getCallTimeout()));
 		}
-		return declarations;
 	}
 
 	private Set<String> registerSupervisors(BeanDefinitionRegistry registry, OtpProperties properties) {
@@ -157,27 +163,29 @@ final class OtpBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 	}
 
 	private static RootBeanDefinition definition(OtpProperties.Supervisor supervisor) {
+		RootBeanDefinition definition = new RootBeanDefinition(SupervisorsFromProperties.class);
+		ConstructorArgumentValues arguments = definition.getConstructorArgumentValues();
+		String parent = (supervisor.getParent() != null) ? supervisor.getParent() : "";
 		if (supervisor.getStrategy() == OtpProperties.Strategy.DYNAMIC) {
-			RootBeanDefinition definition = new RootBeanDefinition(DynamicSupervisorDefinition.class,
-					() -> configure(DynamicSupervisorDefinition.create(), supervisor).maxChildren(
-							(supervisor.getMaxChildren() != null) ? supervisor.getMaxChildren() : Integer.MAX_VALUE));
-			definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, DynamicSupervisor.class);
-			return definition;
+			definition.setFactoryMethodName("dynamicSupervisor");
+			definition.setTargetType(DynamicSupervisorDefinition.class);
+			addAll(arguments, parent, supervisor.getMaxRestarts(), supervisor.getMaxSeconds(), supervisor.getRestart(),
+					supervisor.getOrder(), supervisor.isCritical(),
+					(supervisor.getMaxChildren() != null) ? supervisor.getMaxChildren() : Integer.MAX_VALUE);
 		}
-		Strategy strategy = Strategy.valueOf(supervisor.getStrategy().name());
-		RootBeanDefinition definition = new RootBeanDefinition(SupervisorDefinition.class,
-				() -> configure(SupervisorDefinition.of(strategy), supervisor));
-		definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, Supervisor.class);
+		else {
+			definition.setFactoryMethodName("supervisor");
+			definition.setTargetType(SupervisorDefinition.class);
+			addAll(arguments, Strategy.valueOf(supervisor.getStrategy().name()), parent, supervisor.getMaxRestarts(),
+					supervisor.getMaxSeconds(), supervisor.getRestart(), supervisor.getOrder(), supervisor.isCritical());
+		}
 		return definition;
 	}
 
-	private static <D extends AbstractSupervisorDefinition<?, D>> D configure(D definition,
-			OtpProperties.Supervisor supervisor) {
-		return definition.parent(supervisor.getParent())
-			.intensity(supervisor.getMaxRestarts(), supervisor.getMaxSeconds())
-			.restart(supervisor.getRestart())
-			.order(supervisor.getOrder())
-			.critical(supervisor.isCritical());
+	private static void addAll(ConstructorArgumentValues arguments, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			arguments.addIndexedArgumentValue(i, values[i]);
+		}
 	}
 
 }

@@ -1,21 +1,19 @@
 package dev.otpspring.spring.autoconfigure;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What {@link OtpBeanRegistrar} found while registering bean definitions, for the
- * {@link TreePlanner}: the {@code @GenServer} classes, and which supervisors came from
- * {@code otp.supervisors.*} properties (so errors can name the property).
+ * {@link TreePlanner}: which supervisors came from {@code otp.supervisors.*} properties (so errors
+ * can name the property). The {@code @GenServer} classes are read from their proxies' factory
+ * beans. A plain list, so that Spring AOT can write the bean definition as code.
  *
- * @param genServers the {@code @GenServer} classes, in declaration order
  * @param supervisorsFromProperties the names of supervisors declared in properties
  */
-record OtpDeclarations(List<GenServerDeclaration> genServers, Set<String> supervisorsFromProperties) {
+record OtpDeclarations(List<String> supervisorsFromProperties) {
 
 	OtpDeclarations {
-		genServers = List.copyOf(genServers);
-		supervisorsFromProperties = Set.copyOf(supervisorsFromProperties);
+		supervisorsFromProperties = List.copyOf(supervisorsFromProperties);
 	}
 
 }

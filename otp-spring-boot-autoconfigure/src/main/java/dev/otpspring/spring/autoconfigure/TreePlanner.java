@@ -48,7 +48,11 @@ final class TreePlanner implements Supplier<TreePlan> {
 		List<String> beanNames = List.of(this.beanFactory.getBeanDefinitionNames());
 		OtpDeclarations declarations = this.beanFactory.getBean(OtpDeclarations.class);
 		List<ProcessNode> processes = new ArrayList<>();
-		declarations.genServers().forEach((declaration) -> processes.add(genServer(declaration, beanNames)));
+		for (String factoryName : this.beanFactory.getBeanNamesForType(GenServerProxyFactoryBean.class, true, false)) {
+			GenServerDeclaration declaration = this.beanFactory.getBean(factoryName, GenServerProxyFactoryBean.class)
+				.declaration();
+			processes.add(genServer(declaration, beanNames));
+		}
 		Set<String> agentsSeen = new HashSet<>();
 		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(Supervised.class)) {
 			processes.add(supervised(BeanFactoryUtils.transformedBeanName(beanName), beanNames, agentsSeen));
@@ -60,7 +64,7 @@ final class TreePlanner implements Supplier<TreePlan> {
 			}
 		}
 		checkProcessProperties(processes);
-		return SupervisionTreeModel.plan(supervisors(), declarations.supervisorsFromProperties(), processes,
+		return SupervisionTreeModel.plan(supervisors(), Set.copyOf(declarations.supervisorsFromProperties()), processes,
 				beanNames::indexOf);
 	}
 
