@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.spring.OtpSupervisionTree;
 import dev.otpspring.spring.SupervisorEventLog;
+import dev.otpspring.spring.SupervisorEventPublisher;
 
 /**
  * Auto-configuration of the OTP runtime and the supervision tree: finds {@code @GenServer},
@@ -41,6 +42,12 @@ public final class OtpAutoConfiguration {
 	@ConditionalOnMissingBean
 	SupervisorEventLog supervisorEventLog(OtpRuntime runtime, OtpProperties properties) {
 		return new SupervisorEventLog(runtime, properties.getEventLogSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SupervisorEventPublisher supervisorEventPublisher(OtpRuntime runtime, ApplicationEventPublisher publisher) {
+		return new SupervisorEventPublisher(runtime, publisher);
 	}
 
 	@Bean
