@@ -3,6 +3,7 @@ package dev.otpspring.genserver;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,44 @@ final class CallObservers {
 		return runtime.extension(CallObservers.class, (owner) -> new CallObservers());
 	}
 
+	/** The one {@link MessageInstrumentation}, if any: read on every call and cast, so a plain field. */
+	private volatile @Nullable MessageInstrumentation instrumentation;
+
 	CallObserver[] current() {
 		return this.observers.get();
+	}
+
+	@Nullable MessageInstrumentation instrumentation() {
+		return this.instrumentation;
+	}
+
+	AutoCloseable instrument(MessageInstrumentation instrumentation) {
+		synchronized (this) {
+			if (this.instrumentation != null) {
+				throw new IllegalStateException("This runtime's calls are instrumented already by " + this.instrumentation);
+			}
+			this.instrumentation = instrumentation;
+		}
+		return () -> {
+			synchronized (this) {
+				if (this.instrumentation == instrumentation) {
+					this.instrumentation = null;
+				}
+			}
+		};
+	}
+
+	/** Tells the instrumentation that a sending is over; its failure is logged, never the caller's. */
+	static void completed(MessageInstrumentation.@Nullable Sending sending, @Nullable Throwable failure) {
+		if (sending == null) {
+			return;
+		}
+		try {
+			sending.completed(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Message instrumentation failed after sending", ex);
+		}
 	}
 
 	/**

@@ -133,14 +133,18 @@ public final class GenServer {
 		if (pid == null) {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
-		CallObserver[] observers = CallObservers.of(pid.runtime()).current();
-		if (observers.length == 0) {
-			return call(server, pid, request, timeout);
+		CallObservers hooks = CallObservers.of(pid.runtime());
+		CallObserver[] observers = hooks.current();
+		MessageInstrumentation instrumentation = hooks.instrumentation();
+		if (observers.length == 0 && instrumentation == null) {
+			return call(server, pid, request, timeout, null);
 		}
+		MessageInstrumentation.Sending sending = (instrumentation != null)
+				? instrumentation.sending(server, request, MessageInstrumentation.Kind.CALL) : null;
 		long start = System.nanoTime();
 		RuntimeException failure = null;
 		try {
-			return call(server, pid, request, timeout);
+			return call(server, pid, request, timeout, (sending != null) ? sending.context() : null);
 		}
 		catch (RuntimeException ex) {
 			failure = ex;
@@ -148,10 +152,11 @@ public final class GenServer {
 		}
 		finally {
 			CallObservers.completed(observers, server, request, System.nanoTime() - start, failure);
+			CallObservers.completed(sending, failure);
 		}
 	}
 
-	private static Object call(ProcessRef server, Pid pid, Object request, Duration timeout) {
+	private static Object call(ProcessRef server, Pid pid, Object request, Duration timeout, @Nullable Object context) {
 		Pid caller = Self.pidOrNull();
 		if (pid.equals(caller)) {
 			throw new CallingSelfException(server, request, timeout);
@@ -160,22 +165,23 @@ public final class GenServer {
 		From from = new From(pid, server, request, timeout, caller);
 		long deadline = runtime.deadlineAfter(timeout);
 		if (caller == null) {
-			return send(runtime, server, pid, request, timeout, from).await(runtime.scheduler(), deadline, false);
+			return send(runtime, server, pid, request, timeout, from, context).await(runtime.scheduler(), deadline, false);
 		}
 		// Say whom we wait for before looking for a cycle, so two processes calling each other
 		// at the same moment cannot both miss it.
 		Self.awaitingReplyFrom(pid);
 		try {
 			CallCycleException.check(runtime, server, caller, pid, request, timeout);
-			return send(runtime, server, pid, request, timeout, from).await(runtime.scheduler(), deadline, false);
+			return send(runtime, server, pid, request, timeout, from, context).await(runtime.scheduler(), deadline, false);
 		}
 		finally {
 			Self.awaitingReplyFrom(null);
 		}
 	}
 
-	private static From send(OtpRuntime runtime, ProcessRef server, Pid pid, Object request, Duration timeout, From from) {
-		if (!runtime.send(pid, new Call(from, request))) {
+	private static From send(OtpRuntime runtime, ProcessRef server, Pid pid, Object request, Duration timeout, From from,
+			@Nullable Object context) {
+		if (!runtime.send(pid, new Call(from, request, context))) {
 			throw new NoProcessException(server, describeCall(request, timeout));
 		}
 		return from;
@@ -206,11 +212,18 @@ public final class GenServer {
 		OtpRuntime runtime = pid.runtime();
 		CompletableFuture<@Nullable Object> future = new CompletableFuture<>();
 		From from = new From(pid, server, request, timeout, Self.pidOrNull(), future);
-		CallObserver[] observers = CallObservers.of(runtime).current();
+		CallObservers hooks = CallObservers.of(runtime);
+		CallObserver[] observers = hooks.current();
 		if (observers.length > 0) {
 			long start = System.nanoTime();
 			future.whenComplete((reply, failure) -> CallObservers.completed(observers, server, request,
 					System.nanoTime() - start, (failure instanceof RuntimeException exception) ? exception : null));
+		}
+		MessageInstrumentation instrumentation = hooks.instrumentation();
+		MessageInstrumentation.Sending sending = (instrumentation != null)
+				? instrumentation.sending(server, request, MessageInstrumentation.Kind.CALL) : null;
+		if (sending != null) {
+			future.whenComplete((reply, failure) -> CallObservers.completed(sending, failure));
 		}
 		// The timer first: a closed runtime, whose timers are stopped, refuses it before anything is sent.
 		TimerRef timer = null;
@@ -219,7 +232,7 @@ public final class GenServer {
 		}
 		boolean sent;
 		try {
-			sent = runtime.send(pid, new Call(from, request));
+			sent = runtime.send(pid, new Call(from, request, (sending != null) ? sending.context() : null));
 		}
 		catch (RuntimeException ex) {
 			if (timer != null) {
@@ -247,6 +260,17 @@ public final class GenServer {
 	}
 
 	/**
+	 * Installs the instrumentation that follows every call and cast of {@code runtime} from its
+	 * sender into its handler, such as tracing; one per runtime.
+	 * @return close it to remove the instrumentation
+	 * @throws IllegalStateException if the runtime is instrumented already
+	 */
+	public static AutoCloseable instrument(OtpRuntime runtime, MessageInstrumentation instrumentation) {
+		Objects.requireNonNull(instrumentation, "instrumentation must not be null");
+		return CallObservers.of(runtime).instrument(instrumentation);
+	}
+
+	/**
 	 * The state of a running server, like Erlang's {@code sys:get_state}: answered by the server
 	 * between two messages, for debugging and observability — never to share mutable state.
 	 * @throws NoProcessException if the server does not exist
@@ -264,8 +288,25 @@ public final class GenServer {
 		Objects.requireNonNull(server, "server must not be null");
 		Objects.requireNonNull(request, "request must not be null");
 		Pid pid = server.whereis();
-		if (pid != null) {
-			pid.runtime().send(pid, new Cast(request));
+		if (pid == null) {
+			return;
+		}
+		MessageInstrumentation instrumentation = CallObservers.of(pid.runtime()).instrumentation();
+		if (instrumentation == null) {
+			pid.runtime().send(pid, new Cast(request, null));
+			return;
+		}
+		MessageInstrumentation.Sending sending = instrumentation.sending(server, request, MessageInstrumentation.Kind.CAST);
+		RuntimeException failure = null;
+		try {
+			pid.runtime().send(pid, new Cast(request, sending.context()));
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			CallObservers.completed(sending, failure);
 		}
 	}
 

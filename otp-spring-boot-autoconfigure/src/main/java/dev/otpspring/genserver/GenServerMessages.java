@@ -1,5 +1,7 @@
 package dev.otpspring.genserver;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.ExpectsReply;
 import dev.otpspring.process.Pid;
@@ -10,8 +12,11 @@ final class GenServerMessages {
 	private GenServerMessages() {
 	}
 
-	/** A {@link GenServer#call}; released at once if the server exits first (R11.2). */
-	record Call(From from, Object request) implements ExpectsReply {
+	/**
+	 * A {@link GenServer#call}; released at once if the server exits first (R11.2).
+	 * @param context what a {@link MessageInstrumentation} captured on the sender's side, or {@code null}
+	 */
+	record Call(From from, Object request, @Nullable Object context) implements ExpectsReply {
 
 		@Override
 		public void receiverExited(Pid receiver, ExitReason reason) {
@@ -20,8 +25,11 @@ final class GenServerMessages {
 
 	}
 
-	/** A {@link GenServer#cast}. */
-	record Cast(Object request) {
+	/**
+	 * A {@link GenServer#cast}.
+	 * @param context what a {@link MessageInstrumentation} captured on the sender's side, or {@code null}
+	 */
+	record Cast(Object request, @Nullable Object context) {
 	}
 
 	/** {@link GenServer#stop}: terminate with {@code reason}; the waiter learns the final reason. */

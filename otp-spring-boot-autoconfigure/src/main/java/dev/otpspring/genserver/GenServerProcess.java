@@ -1,5 +1,6 @@
 package dev.otpspring.genserver;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +8,7 @@ import dev.otpspring.genserver.GenServerMessages.Call;
 import dev.otpspring.genserver.GenServerMessages.Cast;
 import dev.otpspring.genserver.GenServerMessages.IdleTick;
 import dev.otpspring.genserver.GenServerMessages.StopRequest;
+import dev.otpspring.genserver.MessageInstrumentation.Kind;
 import dev.otpspring.process.Exit;
 import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.MessageHandler;
@@ -38,6 +40,9 @@ final class GenServerProcess<S> implements MessageHandler {
 	private final boolean linkedToParent;
 
 	private final Object name;
+
+	/** What the last handler threw, for an instrumented message's {@link MessageInstrumentation.Handling}. */
+	private @Nullable Throwable crashedWith;
 
 	/** False when the starter reports a failed start itself ({@link StartFailureReports}). */
 	private final boolean reportStartFailure;
@@ -151,12 +156,42 @@ final class GenServerProcess<S> implements MessageHandler {
 		}
 		disarmIdleTimer();
 		switch (message) {
+			case Call call when call.context() != null -> instrumented(call.request(), Kind.CALL, call.context(),
+					() -> onCall(call));
+			case Cast cast when cast.context() != null -> instrumented(cast.request(), Kind.CAST, cast.context(),
+					() -> onCast(cast));
 			case Call call -> onCall(call);
-			case Cast cast -> onResult(() -> this.behaviour.handleCast(cast.request(), this.state), message);
+			case Cast cast -> onCast(cast);
 			case StopRequest stop -> stop(stop.reason(), message);
 			case Exit exit when this.linkedToParent && this.parent.equals(exit.from()) -> stop(exit.reason(), message);
 			default -> onResult(() -> this.behaviour.handleInfo(message, this.state), message);
 		}
+	}
+
+	/** Handles a message whose sender's side an instrumentation followed, within its handling. */
+	private void instrumented(Object request, Kind kind, Object context, Runnable handler) {
+		MessageInstrumentation instrumentation = CallObservers.of(this.runtime).instrumentation();
+		if (instrumentation == null) { // removed since the message was sent
+			handler.run();
+			return;
+		}
+		MessageInstrumentation.Handling handling = instrumentation.handling(this.self, this.name, request, kind, context);
+		this.crashedWith = null;
+		try {
+			handler.run();
+		}
+		finally {
+			try {
+				handling.completed(this.crashedWith);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Message instrumentation failed after handling {}", request.getClass().getName(), ex);
+			}
+		}
+	}
+
+	private void onCast(Cast cast) {
+		onResult(() -> this.behaviour.handleCast(cast.request(), this.state), cast);
 	}
 
 	private void onCall(Call call) {
@@ -230,6 +265,7 @@ final class GenServerProcess<S> implements MessageHandler {
 	}
 
 	private void crash(Throwable ex, Object lastMessage) {
+		this.crashedWith = ex;
 		Self.exit(terminateAndReport(ExitReason.crash(ex), ex, lastMessage));
 	}
 

@@ -11,6 +11,11 @@ import java.lang.reflect.Method;
  */
 record Invocation(Method method, Object[] arguments) {
 
+	/** What a request is, for a metric tag: {@code Class.method} for an invocation, else its simple class name. */
+	static String typeOf(Object request) {
+		return (request instanceof Invocation invocation) ? invocation.toString() : request.getClass().getSimpleName();
+	}
+
 	@Override
 	public String toString() {
 		return this.method.getDeclaringClass().getSimpleName() + "." + this.method.getName();

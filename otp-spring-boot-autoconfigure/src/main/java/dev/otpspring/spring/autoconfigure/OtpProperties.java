@@ -35,6 +35,8 @@ public class OtpProperties {
 
 	private final Root root = new Root();
 
+	private final Observations observations = new Observations();
+
 	/** How many recent supervisor events (restarts, give-ups) to keep for /actuator/otp. */
 	private int eventLogSize = 100;
 
@@ -69,6 +71,10 @@ public class OtpProperties {
 
 	public void setEventLogSize(int eventLogSize) {
 		this.eventLogSize = eventLogSize;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public Root getRoot() {
@@ -113,6 +119,22 @@ public class OtpProperties {
 	}
 
 	/** Crash report settings. */
+	/** Micrometer observations of calls and casts. */
+	public static class Observations {
+
+		/** Whether to observe calls and casts (otp.call, otp.cast, otp.handle) when an ObservationRegistry exists. */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
 	/** What happens to the application as a whole when the root supervisor gives up. */
 	public static class Root {
 

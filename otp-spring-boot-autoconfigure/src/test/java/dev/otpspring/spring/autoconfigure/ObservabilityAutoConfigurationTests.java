@@ -2,7 +2,12 @@ package dev.otpspring.spring.autoconfigure;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -119,8 +124,31 @@ class ObservabilityAutoConfigurationTests {
 					.isZero();
 				context.getBean(CounterServer.class).value();
 				assertThat(registry.get(OtpMetricNames.CALL_DURATION).tags("process", "counter", "outcome", "reply")
-					.functionTimer().count()).isEqualTo(1);
+					.timer().count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void theCallTimerTakesTheRegistrysDistributionSettings() {
+		this.runner.withBean(MeterRegistry.class, () -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			registry.config().meterFilter(new MeterFilter() {
+
+				@Override
+				public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+					return DistributionStatisticConfig.builder().percentiles(0.5, 0.99).build().merge(config);
+				}
+
+			});
+			return registry;
+		}).withUserConfiguration(CounterServer.class).run((context) -> {
+			context.getBean(CounterServer.class).value();
+
+			Timer timer = context.getBean(MeterRegistry.class).get(OtpMetricNames.CALL_DURATION).tag("process", "counter")
+				.timer();
+			assertThat(timer.takeSnapshot().percentileValues()).extracting(ValueAtPercentile::percentile)
+				.containsExactly(0.5, 0.99);
+		});
 	}
 
 	/** A supervisor with max-restarts 0 gives up on its first restart: give it a child to crash. */
