@@ -76,12 +76,18 @@ function createNode(node, isRoot) {
 	return li;
 }
 
+/** How long a card stays marked after its process restarted. */
+const RECENT_RESTART_MS = 10000;
+
 function updateNode(li, node, rootName) {
 	const card = li.querySelector(':scope > .node');
 	const status = (node.status || 'unknown').replace(' ', '-');
 	const restarts = node.restartCount ?? 0;
 	const previous = li.dataset.restarts;
 	card.className = 'node ' + node.kind + ' ' + status;
+	// Marked from the server's lastExitAt, not from what this page saw: a refresh keeps the mark.
+	const exitedAt = node.lastExitAt ? Date.parse(node.lastExitAt) : NaN;
+	card.classList.toggle('recently-restarted', restarts > 0 && Date.now() - exitedAt < RECENT_RESTART_MS);
 	if (previous !== undefined && restarts > Number(previous)) {
 		card.classList.remove('flash');
 		void card.offsetWidth; // restart the animation

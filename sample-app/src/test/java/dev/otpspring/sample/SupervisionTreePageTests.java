@@ -80,6 +80,12 @@ class SupervisionTreePageTests {
 		waitFor().until((page) -> counterValue() == 1);
 		assertThat(counterNode().getAttribute("data-status")).isEqualTo("running");
 		assertThat(browser.findElement(By.id("events")).getText()).contains("counter");
+
+		browser.navigate().refresh(); // the mark of a recent restart comes from the server, so it stays
+		open();
+		assertThat(counterNode().findElement(By.cssSelector(".node")).getAttribute("class")).contains("recently-restarted");
+		assertThat(browser.findElement(By.cssSelector("li[data-name='root'] > .node")).getAttribute("class"))
+			.doesNotContain("recently-restarted");
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package dev.otpspring.sample.cache;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +39,13 @@ class CacheController {
 	}
 
 	@GetMapping("/{key}")
-	ResponseEntity<String> get(@PathVariable String key) {
+	String get(@PathVariable String key) {
 		String value = this.cache.get((map) -> map.get(key));
-		return (value != null) ? ResponseEntity.ok(value) : ResponseEntity.notFound().build();
+		if (value == null) {
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The cache holds no key '" + key + "'"), null);
+		}
+		return value;
 	}
 
 	/**

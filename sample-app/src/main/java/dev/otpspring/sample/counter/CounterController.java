@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.otpspring.sample.web.Restarts;
+
 /** HTTP access to the {@link Counter}: read it, change it, crash it. */
 @RestController
 @RequestMapping("/api/counter")
@@ -14,8 +16,11 @@ class CounterController {
 
 	private final Counter counter;
 
-	CounterController(Counter counter) {
+	private final Restarts restarts;
+
+	CounterController(Counter counter, Restarts restarts) {
 		this.counter = counter;
+		this.restarts = restarts;
 	}
 
 	@GetMapping
@@ -35,10 +40,15 @@ class CounterController {
 		return value();
 	}
 
+	/** Answers once the counter is back, so the next request finds it (at 0). */
 	@PostMapping("/crash")
 	Map<String, String> crash() {
-		this.counter.crash(); // a cast: the counter crashes in its own process, this request does not
-		return Map.of("crashed", "counter");
+		// a cast: the counter crashes in its own process, this request does not
+		Restarts.Restarted<String> restarted = this.restarts.crashAndAwaitRestart("counter", () -> {
+			this.counter.crash();
+			return "counter";
+		});
+		return Map.of("crashed", restarted.crash(), "restartedAs", String.valueOf(restarted.newPid()));
 	}
 
 }

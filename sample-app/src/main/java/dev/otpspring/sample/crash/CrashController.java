@@ -15,6 +15,7 @@ import dev.otpspring.process.ExitReason;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
 import dev.otpspring.process.ProcessInfo;
+import dev.otpspring.sample.web.Restarts;
 import dev.otpspring.spring.OtpSupervisionTree;
 
 /**
@@ -42,9 +43,12 @@ class CrashController {
 
 	private final OtpSupervisionTree tree;
 
-	CrashController(OtpRuntime runtime, OtpSupervisionTree tree) {
+	private final Restarts restarts;
+
+	CrashController(OtpRuntime runtime, OtpSupervisionTree tree, Restarts restarts) {
 		this.runtime = runtime;
 		this.tree = tree;
+		this.restarts = restarts;
 	}
 
 	@PostMapping("/api/crash/{name}")
@@ -56,10 +60,14 @@ class CrashController {
 		}
 		Pid pid = this.runtime.whereis(name);
 		if (pid == null) {
-			return ResponseEntity.notFound().build();
+			return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No process is registered as '"
+					+ name + "'. GET /actuator/otp lists the tree.")).build();
 		}
-		String how = this.tree.plan().supervisors().contains(name) ? crashSupervisor(pid) : crashWorker(pid);
-		return ResponseEntity.ok(new Crashed(name, pid.toString(), how));
+		boolean supervisor = this.tree.plan().supervisors().contains(name);
+		Restarts.Restarted<String> restarted = this.restarts.crashAndAwaitRestart(name,
+				() -> supervisor ? crashSupervisor(pid) : crashWorker(pid));
+		return ResponseEntity
+			.ok(new Crashed(name, pid.toString(), restarted.crash(), String.valueOf(restarted.newPid())));
 	}
 
 	private String crashWorker(Pid pid) {
@@ -84,8 +92,9 @@ class CrashController {
 	 * @param name the registered name
 	 * @param pid the Pid that was crashed (its successor has a new one)
 	 * @param how how it was crashed
+	 * @param restartedAs the new Pid, once its supervisor restarted it (this answer waits for that)
 	 */
-	record Crashed(String name, String pid, String how) {
+	record Crashed(String name, String pid, String how, String restartedAs) {
 	}
 
 }

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.otpspring.sample.web.BadInput;
+
 /**
  * {@code GET /api/payments}: balances and sessions; {@code POST /api/payments?from=alice&to=bob&amount=10}:
  * one payment through the {@link Gateway}.
@@ -35,6 +37,9 @@ class PaymentsController {
 
 	@PostMapping
 	ResponseEntity<Ledger.Transfer> pay(@RequestParam String from, @RequestParam String to, @RequestParam long amount) {
+		if (amount <= 0) {
+			throw BadInput.of("amount", "must be a positive whole amount, but was " + amount);
+		}
 		Ledger.Transfer transfer = this.gateway.pay(from, to, amount);
 		return switch (transfer) {
 			case Ledger.Transfer.Done done -> ResponseEntity.ok(done);
