@@ -1,6 +1,7 @@
 package dev.otpspring.genserver;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,19 @@ final class CallObservers {
 		return runtime.extension(CallObservers.class, (owner) -> new CallObservers());
 	}
 
+	/**
+	 * How many runtimes in this JVM are instrumented: while none is, a cast skips looking up its
+	 * runtime's hooks, which would cost it a fifth of its time.
+	 */
+	private static final AtomicInteger instrumentedRuntimes = new AtomicInteger();
+
 	/** The one {@link MessageInstrumentation}, if any: read on every call and cast, so a plain field. */
 	private volatile @Nullable MessageInstrumentation instrumentation;
+
+	/** Whether any runtime in this JVM has a {@link MessageInstrumentation} installed. */
+	static boolean anyInstrumented() {
+		return instrumentedRuntimes.get() != 0;
+	}
 
 	CallObserver[] current() {
 		return this.observers.get();
@@ -38,11 +50,13 @@ final class CallObservers {
 				throw new IllegalStateException("This runtime's calls are instrumented already by " + this.instrumentation);
 			}
 			this.instrumentation = instrumentation;
+			instrumentedRuntimes.incrementAndGet();
 		}
 		return () -> {
 			synchronized (this) {
 				if (this.instrumentation == instrumentation) {
 					this.instrumentation = null;
+					instrumentedRuntimes.decrementAndGet();
 				}
 			}
 		};

@@ -135,7 +135,9 @@ public final class GenServer {
 		}
 		CallObservers hooks = CallObservers.of(pid.runtime());
 		CallObserver[] observers = hooks.current();
-		MessageInstrumentation instrumentation = hooks.instrumentation();
+		// sys:get_state (the Actuator reading a process's state) is a look inside, not traffic to trace.
+		MessageInstrumentation instrumentation = (request != GenServerMessages.GetState.INSTANCE)
+				? hooks.instrumentation() : null;
 		if (observers.length == 0 && instrumentation == null) {
 			return call(server, pid, request, timeout, null);
 		}
@@ -291,7 +293,8 @@ public final class GenServer {
 		if (pid == null) {
 			return;
 		}
-		MessageInstrumentation instrumentation = CallObservers.of(pid.runtime()).instrumentation();
+		MessageInstrumentation instrumentation = CallObservers.anyInstrumented()
+				? CallObservers.of(pid.runtime()).instrumentation() : null;
 		if (instrumentation == null) {
 			pid.runtime().send(pid, new Cast(request, null));
 			return;

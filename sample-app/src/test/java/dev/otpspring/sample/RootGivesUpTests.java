@@ -46,6 +46,10 @@ class RootGivesUpTests {
 		this.client.get().uri("/api/counter").exchange().expectStatus().isEqualTo(503).expectBody()
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail)
 				.contains("'counter'", "supervision tree is down").doesNotContain("restarted"));
+		// an Agent handle too (it is no @GenServer proxy)
+		this.client.get().uri("/api/cache/color").exchange().expectStatus().isEqualTo(503).expectBody()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail)
+				.contains("supervision tree is down").doesNotContain("being restarted"));
 	}
 
 }

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.otpspring.sample.web.BadInput;
 
-
 /**
  * {@code GET /api/search?q=erlang&timeout=3s}: one search over every backend. The query word
  * {@code crash} crashes the websearch backend; a short timeout leaves the encyclopedia out.

@@ -10,8 +10,11 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import dev.otpspring.genserver.ProcessExitException;
+import dev.otpspring.process.NoProcessException;
 import dev.otpspring.process.OtpRuntime;
 import dev.otpspring.process.Pid;
+import dev.otpspring.supervisor.Supervisor;
 import dev.otpspring.supervisor.SupervisorEvent;
 import dev.otpspring.supervisor.SupervisorEvents;
 
@@ -37,21 +40,39 @@ public class Restarts {
 	 * within a few seconds)
 	 */
 	public <T> Restarted<T> crashAndAwaitRestart(String name, Supplier<T> crash) {
-		CompletableFuture<Pid> restarted = new CompletableFuture<>();
+		CompletableFuture<SupervisorEvent.@Nullable ChildRestarted> restarted = new CompletableFuture<>();
 		try (AutoCloseable subscription = SupervisorEvents.of(this.runtime).subscribe((event) -> {
-			if (event instanceof SupervisorEvent.ChildRestarted restart && name.equals(restart.childId())) {
-				restarted.complete(restart.newPid());
+			switch (event) {
+				case SupervisorEvent.ChildRestarted restart when name.equals(restart.childId()) -> restarted.complete(restart);
+				case SupervisorEvent.ChildExited exit when name.equals(exit.childId())
+						&& exit.decision() != SupervisorEvent.Decision.RESTART -> restarted.complete(null);
+				case SupervisorEvent.GaveUp gaveUp -> restarted.complete(null); // no restart is coming
+				default -> {
+				}
 			}
 		})) {
 			T done = crash.get();
-			return new Restarted<>(done, await(restarted));
+			SupervisorEvent.ChildRestarted restart = await(restarted);
+			if (restart == null) {
+				return new Restarted<>(done, null);
+			}
+			// Siblings taken along (one_for_all, rest_for_one) restart in the same step: a call to the
+			// supervisor is answered after that step, so they are back too.
+			try {
+				Supervisor.of(restart.supervisor().pid()).countChildren();
+			}
+			catch (NoProcessException | ProcessExitException ex) {
+				// the supervisor itself went away meanwhile: its parent's restart is another story
+			}
+			return new Restarted<>(done, restart.newPid());
 		}
 		catch (Exception ex) { // closing the subscription
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static @Nullable Pid await(CompletableFuture<Pid> restarted) throws ExecutionException {
+	private static SupervisorEvent.@Nullable ChildRestarted await(
+			CompletableFuture<SupervisorEvent.@Nullable ChildRestarted> restarted) throws ExecutionException {
 		try {
 			return restarted.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 		}

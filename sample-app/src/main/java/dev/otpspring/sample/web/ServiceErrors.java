@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.otpspring.genserver.CallTimeoutException;
 import dev.otpspring.genserver.ProcessExitException;
 import dev.otpspring.process.NoProcessException;
+import dev.otpspring.spring.OtpSupervisionTree;
 import dev.otpspring.spring.SupervisionTreeDownException;
 
 /**
@@ -19,6 +20,12 @@ import dev.otpspring.spring.SupervisionTreeDownException;
 @RestControllerAdvice
 class ServiceErrors {
 
+	private final OtpSupervisionTree tree;
+
+	ServiceErrors(OtpSupervisionTree tree) {
+		this.tree = tree;
+	}
+
 	@ExceptionHandler
 	ProblemDetail crashed(ProcessExitException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service crashed while handling the request (" + ex.reason()
@@ -27,6 +34,11 @@ class ServiceErrors {
 
 	@ExceptionHandler
 	ProblemDetail notRunning(NoProcessException ex) {
+		if (this.tree.state() == OtpSupervisionTree.State.BROKEN) {
+			// An Agent handle is no @GenServer proxy: it does not know the tree is down, so say it here.
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service is not running (" + ex.getMessage()
+					+ ") and will not be: the OTP supervision tree is down, its root supervisor gave up.");
+		}
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service is not running right now (" + ex.getMessage()
 				+ "); it is probably being restarted. Try again.");
 	}
